@@ -10,6 +10,10 @@ public sealed record LoadResult<T>(T? Value, IReadOnlyList<Diagnostic> Diagnosti
     where T : class
 {
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
+}
 
-    public static LoadResult<T> Missing() => new(null, [], Exists: false);
+public static class LoadResult
+{
+    public static LoadResult<T> Missing<T>()
+        where T : class => new(null, [], Exists: false);
 }

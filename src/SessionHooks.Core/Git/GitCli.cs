@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace SessionHooks.Git;
+
+/// <summary>The outcome of one run of the git command line.</summary>
+public sealed record GitCliResult(int ExitCode, string StandardOutput, string StandardError)
+{
+    public bool Succeeded => ExitCode == 0;
+}
+
+/// <summary>
+/// Runs the <c>git</c> command line, for what libgit2 1.5 cannot do here (configuration, the
+/// author identity). Arguments go as a list, never through a shell.
+/// </summary>
+public static class GitCli
+{
+    /// <summary>
+    /// Runs git in <paramref name="workingDirectory"/>. With <paramref name="otherRepository"/> the
+    /// child loses the <c>GIT_*</c> variables of the hook it may be running in, because it works
+    /// on a different repository; otherwise it keeps them (they name the repository being committed).
+    /// </summary>
+    public static GitCliResult Run(string workingDirectory, IReadOnlyList<string> arguments, bool otherRepository = false, string? standardInput = null)
+    {
+        var info = new ProcessStartInfo("git")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = standardInput is not null,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        if (otherRepository)
+        {
+            foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("GIT_", StringComparison.Ordinal)).ToList())
+            {
+                info.Environment.Remove(key);
+            }
+        }
+
+        try
+        {
+            using var process = Process.Start(info);
+            if (process is null)
+            {
+                return new GitCliResult(127, "", "git could not be started");
+            }
+
+            var stderr = process.StandardError.ReadToEndAsync();
+            if (standardInput is not null)
+            {
+                process.StandardInput.Write(standardInput);
+                process.StandardInput.Close();
+            }
+
+            var stdout = process.StandardOutput.ReadToEnd();
+            process.WaitForExit();
+            return new GitCliResult(process.ExitCode, stdout, stderr.Result);
+        }
+        catch (System.ComponentModel.Win32Exception exception)
+        {
+            return new GitCliResult(127, "", $"git could not be started: {exception.Message}");
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using SessionHooks.Git;
+
+namespace SessionHooks.Install;
+
+/// <summary>
+/// <c>session install</c> and <c>session uninstall</c>: wires SessionHooks into a clone (hook files
+/// in Husky.Net's format, task-runner.json, core.hooksPath, the merge driver, ignore lines, offline
+/// schemas) and takes out exactly that again. Both are idempotent.
+/// </summary>
+public static class HookInstaller
+{
+    /// <summary>Installs into the clone holding <paramref name="worktreeRoot"/>.</summary>
+    /// <param name="hooksFolder">The folder holding the hook programs and the CLI; kept in the clone's local git config.</param>
+    public static InstallResult Install(string worktreeRoot, string hooksFolder, InstallOptions? options = null)
+    {
+        var repository = RepositoryPaths.Resolve(worktreeRoot);
+        var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(hooksFolder));
+        return InstallSteps.Plan(repository, folder).Finish(options?.DryRun ?? false);
+    }
+
+    /// <summary>Removes what install added, leaving every line, task and setting of the user's.</summary>
+    public static InstallResult Uninstall(string worktreeRoot, InstallOptions? options = null) =>
+        RemovalSteps.Plan(RepositoryPaths.Resolve(worktreeRoot)).Finish(options?.DryRun ?? false);
+
+    /// <summary>Whether the clone is installed, up to date, and its hooks folder holds the programs.</summary>
+    public static InstallStatus Inspect(string worktreeRoot)
+    {
+        var repository = RepositoryPaths.Resolve(worktreeRoot);
+        var hooksFolder = GitConfig.Get(repository.Root, InstallLayout.HooksDirKey);
+        if (string.IsNullOrEmpty(hooksFolder))
+        {
+            return new InstallStatus(false, false, false, null, []);
+        }
+
+        var installed = File.Exists(Path.Combine(repository.Root, LauncherScript.RepoPath));
+        var present = InstallLayout.Programs.All(p => HasProgram(hooksFolder, p));
+        var pending = InstallSteps.Plan(repository, hooksFolder).Finish(dryRun: true).Changes;
+        return new InstallStatus(installed, installed && pending.Count > 0, present, hooksFolder, pending);
+    }
+
+    /// <summary>The program is there as an apphost or as a <c>.dll</c> for <c>dotnet</c>, as the launcher runs it.</summary>
+    internal static bool HasProgram(string hooksFolder, string program) =>
+        File.Exists(Path.Combine(hooksFolder, program)) || File.Exists(Path.Combine(hooksFolder, program + ".dll"));
+}

@@ -1,0 +1,57 @@
+using SessionHooks.Formats;
+
+namespace SessionHooks.Install;
+
+/// <summary>What install writes and where: the one place that names SessionHooks' hooks, tasks and config keys.</summary>
+internal static class InstallLayout
+{
+    public const string HuskyFolder = ".husky";
+
+    public const string TaskRunnerFileName = "task-runner.json";
+
+    /// <summary>The git hooks SessionHooks wires, in the order they are reported.</summary>
+    public static readonly IReadOnlyList<string> GitHooks = ["post-checkout", "pre-commit", "pre-merge-commit", "pre-push"];
+
+    /// <summary>The programs the hooks folder must hold (each as an apphost and/or a <c>.dll</c>).</summary>
+    public static readonly IReadOnlyList<string> Programs = ["sessionhooks-post-checkout", "sessionhooks-pre-commit", "sessionhooks-pre-push", "session"];
+
+    /// <summary>The git hooks whose programs read git's arguments (post-checkout: refs and flag; pre-push: remote and url).</summary>
+    public static bool TakesArguments(string hook) => hook is "post-checkout" or "pre-push";
+
+    public const string HooksDirKey = "sessionhooks.hooksdir";
+
+    /// <summary>Set when install set <c>core.hooksPath</c>, so uninstall unsets only what it set.</summary>
+    public const string SetHooksPathKey = "sessionhooks.sethookspath";
+
+    public const string HooksPathKey = "core.hooksPath";
+
+    public const string MergeDriverNameKey = "merge.sessionhooks.name";
+
+    public const string MergeDriverKey = "merge.sessionhooks.driver";
+
+    public const string MergeDriverName = "SessionHooks: merges session files by id";
+
+    // Git runs merge drivers from the worktree root and shell-quotes what it substitutes.
+    public const string MergeDriverCommand = "sh " + LauncherScript.RepoPath + " merge-driver %O %A %B %P";
+
+    public const string AttributesHeader = "# SessionHooks: merge session files by id; keep the launcher's line ends for sh";
+
+    public static readonly IReadOnlyList<string> AttributesLines =
+    [
+        SessionFileKind.AiSessions.RepoPath() + " merge=sessionhooks",
+        SessionFileKind.Worklog.RepoPath() + " merge=sessionhooks",
+        LauncherScript.RepoPath + " text eol=lf",
+    ];
+
+    public const string IgnoreHeader = "# SessionHooks: per-clone session state, locks and temporary files";
+
+    public static readonly IReadOnlyList<string> IgnoreLines =
+    [
+        SessionFileKind.CurrentSession.RepoPath(),
+        SessionFiles.Folder + "/*.lock",
+        SessionFiles.Folder + "/.*.tmp",
+    ];
+
+    /// <summary>Where the offline copies of the schemas go, so each file's <c>$schema</c> resolves beside it.</summary>
+    public const string SchemasFolder = SessionFiles.Folder + "/schemas";
+}

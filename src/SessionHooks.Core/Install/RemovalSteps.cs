@@ -1,0 +1,126 @@
+using SessionHooks.Git;
+
+namespace SessionHooks.Install;
+
+/// <summary>Plans an uninstall: exactly what install added, found by its markers, and nothing of the user's.</summary>
+internal static class RemovalSteps
+{
+    public static InstallPlan Plan(RepositoryPaths repository)
+    {
+        var plan = new InstallPlan(repository.Root);
+        var location = HooksLocation.Resolve(repository.Root, repository.CommonGitDir);
+
+        // Every folder an install may have used: the clone's configuration may have changed since.
+        string[] folders = [plan.FullPath(InstallLayout.HuskyFolder), location.Folder, Path.Combine(repository.CommonGitDir, "hooks")];
+        foreach (var folder in folders.Distinct(StringComparer.Ordinal))
+        {
+            foreach (var hook in InstallLayout.GitHooks)
+            {
+                HookFile(plan, Path.Combine(folder, hook));
+            }
+        }
+
+        string[] taskRunners = [plan.FullPath(InstallLayout.HuskyFolder + "/" + InstallLayout.TaskRunnerFileName), InstallSteps.TaskRunnerPath(plan, location)];
+        foreach (var path in taskRunners.Distinct(StringComparer.Ordinal))
+        {
+            TaskRunner(plan, path);
+        }
+
+        plan.Delete(plan.FullPath(LauncherScript.RepoPath), $"deleted {LauncherScript.RepoPath}");
+        plan.DeleteFolderIfEmpty(plan.FullPath(InstallLayout.HuskyFolder));
+        Config(plan);
+        Lines(plan, ".gitattributes", InstallLayout.AttributesHeader, InstallLayout.AttributesLines);
+        Lines(plan, ".gitignore", InstallLayout.IgnoreHeader, InstallLayout.IgnoreLines);
+        foreach (var name in SchemaCopies.Names)
+        {
+            var path = plan.FullPath(InstallLayout.SchemasFolder + "/" + name);
+            plan.Delete(path, $"deleted {plan.Display(path)}");
+        }
+
+        plan.DeleteFolderIfEmpty(plan.FullPath(InstallLayout.SchemasFolder));
+        return plan;
+    }
+
+    private static void HookFile(InstallPlan plan, string path)
+    {
+        var existing = InstallPlan.ReadText(path);
+        if (existing is null || !HookScript.HasOurLine(existing))
+        {
+            return;
+        }
+
+        var rest = HookScript.Remove(existing);
+        if (rest is null)
+        {
+            plan.Delete(path, $"deleted {plan.Display(path)} (nothing else was in it)");
+        }
+        else
+        {
+            plan.Write(path, rest, $"removed SessionHooks' line from {plan.Display(path)} (your lines are kept)");
+        }
+    }
+
+    private static void TaskRunner(InstallPlan plan, string path)
+    {
+        var existing = InstallPlan.ReadText(path);
+        if (existing is null)
+        {
+            return;
+        }
+
+        var shown = plan.Display(path);
+        var edit = TaskRunnerFile.Remove(existing, shown);
+        if (!edit.Changed)
+        {
+            return;
+        }
+
+        if (edit.HasComments)
+        {
+            plan.Note($"{shown} has comments, which rewriting it would lose, so it was left alone; remove the tasks {string.Join(", ", edit.Removed)}");
+        }
+        else if (edit.Text is null)
+        {
+            plan.Delete(path, $"deleted {shown} (it held only SessionHooks' tasks)");
+        }
+        else
+        {
+            plan.Write(path, edit.Text, $"removed tasks from {shown}: {string.Join(", ", edit.Removed)}");
+        }
+    }
+
+    private static void Config(InstallPlan plan)
+    {
+        // core.hooksPath is unset only when install set it and it still says .husky.
+        if (GitConfig.Get(plan.Root, InstallLayout.SetHooksPathKey) == "true" &&
+            GitConfig.Get(plan.Root, InstallLayout.HooksPathKey) == InstallLayout.HuskyFolder)
+        {
+            plan.UnsetConfig(InstallLayout.HooksPathKey);
+        }
+
+        plan.UnsetConfig(InstallLayout.SetHooksPathKey);
+        plan.UnsetConfig(InstallLayout.HooksDirKey);
+        plan.UnsetConfig(InstallLayout.MergeDriverNameKey);
+        plan.UnsetConfig(InstallLayout.MergeDriverKey);
+    }
+
+    private static void Lines(InstallPlan plan, string file, string header, IReadOnlyList<string> lines)
+    {
+        var path = plan.FullPath(file);
+        var existing = InstallPlan.ReadText(path);
+        if (existing is null)
+        {
+            return;
+        }
+
+        var (text, removed) = LineBlock.Remove(existing, header, lines);
+        if (text is null)
+        {
+            plan.Delete(path, $"deleted {file} (it held only SessionHooks' lines)");
+        }
+        else if (text != existing)
+        {
+            plan.Write(path, text, $"removed from {file}: {(removed.Count > 0 ? string.Join(", ", removed) : "SessionHooks' header")}");
+        }
+    }
+}

@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using SessionHooks.Diagnostics;
 using SessionHooks.Model;
 
@@ -7,59 +7,63 @@ namespace SessionHooks.Formats;
 
 /// <summary>
 /// Turns a session file's bytes into its typed model, or into diagnostics that say where and
-/// why it cannot be read. Never throws for bad input.
+/// why it cannot be read. Files in an older format are migrated; never throws for bad input.
 /// </summary>
 public static class SessionFileParser
 {
+    /// <summary>The largest session file read, unless the caller says otherwise: 256 MB.</summary>
+    public const long DefaultMaxBytes = 256L * 1024 * 1024;
+
     public static LoadResult<AiSessions> ParseAiSessions(ReadOnlySpan<byte> bytes, string displayPath) =>
-        Parse(bytes, displayPath, SessionJson.ReadAiSessions);
+        ParseAiSessions(bytes, displayPath, DefaultMaxBytes);
+
+    public static LoadResult<AiSessions> ParseAiSessions(ReadOnlySpan<byte> bytes, string displayPath, long maxBytes) =>
+        Parse<AiSessions>(SessionFileKind.AiSessions, bytes, displayPath, maxBytes);
 
     public static LoadResult<Worklog> ParseWorklog(ReadOnlySpan<byte> bytes, string displayPath) =>
-        Parse(bytes, displayPath, SessionJson.ReadWorklog);
+        ParseWorklog(bytes, displayPath, DefaultMaxBytes);
+
+    public static LoadResult<Worklog> ParseWorklog(ReadOnlySpan<byte> bytes, string displayPath, long maxBytes) =>
+        Parse<Worklog>(SessionFileKind.Worklog, bytes, displayPath, maxBytes);
 
     public static LoadResult<CurrentSession> ParseCurrentSession(ReadOnlySpan<byte> bytes, string displayPath) =>
-        Parse(bytes, displayPath, SessionJson.ReadCurrentSession);
+        ParseCurrentSession(bytes, displayPath, DefaultMaxBytes);
+
+    public static LoadResult<CurrentSession> ParseCurrentSession(ReadOnlySpan<byte> bytes, string displayPath, long maxBytes) =>
+        Parse<CurrentSession>(SessionFileKind.CurrentSession, bytes, displayPath, maxBytes);
 
     public static LoadResult<SessionConfig> ParseConfig(ReadOnlySpan<byte> bytes, string displayPath) =>
-        Parse(bytes, displayPath, SessionJson.ReadConfig);
+        ParseConfig(bytes, displayPath, DefaultMaxBytes);
 
-    private static LoadResult<T> Parse<T>(ReadOnlySpan<byte> bytes, string displayPath, Func<string, T> read)
+    public static LoadResult<SessionConfig> ParseConfig(ReadOnlySpan<byte> bytes, string displayPath, long maxBytes) =>
+        Parse<SessionConfig>(SessionFileKind.Config, bytes, displayPath, maxBytes);
+
+    private static LoadResult<T> Parse<T>(SessionFileKind kind, ReadOnlySpan<byte> bytes, string displayPath, long maxBytes)
         where T : class
     {
-        string text;
-        try
+        var check = SessionFileChecks.Run(kind, bytes, displayPath, maxBytes);
+        if (!check.Readable)
         {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            return Failed<T>(DiagnosticCatalog.InvalidUtf8.ForFile(displayPath, "the file is not valid UTF-8"));
+            return new LoadResult<T>(null, check.Diagnostics);
         }
 
-        var markers = ConflictMarkers.Find(text);
-        if (markers is { } line)
-        {
-            return Failed<T>(DiagnosticCatalog.ConflictMarkers.At(displayPath, line, 1, "merge conflict marker"));
-        }
-
+        var json = bytes[check.Skip..];
+        var type = (JsonTypeInfo<T>)SessionJson.Options.GetTypeInfo(typeof(T));
         try
         {
-            return new LoadResult<T>(read(text), []);
+            var value = check.Migrated is { } migrated ? migrated.Deserialize(type) : JsonSerializer.Deserialize(json, type);
+            if (value is not null)
+            {
+                return new LoadResult<T>(value, check.Diagnostics);
+            }
+
+            check.Diagnostics.Add(DiagnosticCatalog.WrongType.At(displayPath, 1, 1, "the file holds null where a JSON object is expected"));
         }
         catch (JsonException exception)
         {
-            var lineNumber = (int)(exception.LineNumber ?? 0) + 1;
-            var column = (int)(exception.BytePositionInLine ?? 0) + 1;
-            return Failed<T>(DiagnosticCatalog.InvalidJson.At(displayPath, lineNumber, column, FirstSentence(exception.Message)));
+            check.Diagnostics.Add(TypedReadFailure.Describe(exception, json, check, displayPath));
         }
-    }
 
-    private static LoadResult<T> Failed<T>(Diagnostic diagnostic)
-        where T : class => new(null, [diagnostic]);
-
-    private static string FirstSentence(string message)
-    {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (cut > 0 ? message[..cut] : message).TrimEnd('.', ' ');
+        return new LoadResult<T>(null, check.Diagnostics);
     }
 }

@@ -1,0 +1,97 @@
+using System.Text;
+using SessionHooks.Diagnostics;
+using SessionHooks.Formats;
+using SessionHooks.Model;
+
+namespace SessionHooks.Validation;
+
+/// <summary>How <see cref="RepositoryValidator"/> reads and reports.</summary>
+public sealed record RepositoryValidationOptions
+{
+    /// <summary>Absolute paths in diagnostics (for MSBuild and IDEs); otherwise relative to <see cref="BaseDirectory"/>.</summary>
+    public bool AbsolutePaths { get; init; }
+
+    /// <summary>What relative paths are relative to; the current directory when null.</summary>
+    public string? BaseDirectory { get; init; }
+
+    public long MaxFileBytes { get; init; } = SessionFileParser.DefaultMaxBytes;
+
+    public CrossFileRuleOptions CrossFile { get; init; } = new();
+}
+
+/// <summary>
+/// Validates the session files of a worktree as they are on disk: each against its schema, then
+/// the rules across files. Missing files are not errors (config.json is optional; a repository
+/// without sessions has none). Never throws: what cannot be read becomes a diagnostic.
+/// </summary>
+public static class RepositoryValidator
+{
+    public static IReadOnlyList<Diagnostic> Validate(string worktreeRoot, RepositoryValidationOptions? options = null)
+    {
+        options ??= new RepositoryValidationOptions();
+        var diagnostics = new List<Diagnostic>();
+        try
+        {
+            var sessions = Read(SessionFileKind.AiSessions, SessionFileParser.ParseAiSessions, worktreeRoot, options, diagnostics);
+            var worklog = Read(SessionFileKind.Worklog, SessionFileParser.ParseWorklog, worktreeRoot, options, diagnostics);
+            var current = Read(SessionFileKind.CurrentSession, SessionFileParser.ParseCurrentSession, worktreeRoot, options, diagnostics);
+            Read(SessionFileKind.Config, SessionFileParser.ParseConfig, worktreeRoot, options, diagnostics);
+            diagnostics.AddRange(CrossFileRules.Check(new SessionFileSet(sessions, worklog, current), options.CrossFile));
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            diagnostics.Add(DiagnosticCatalog.InternalError.ForFile(worktreeRoot, $"validation stopped: {exception.Message}"));
+        }
+
+        return diagnostics;
+    }
+
+    private delegate LoadResult<T> Parser<T>(ReadOnlySpan<byte> bytes, string displayPath, long maxBytes)
+        where T : class;
+
+    private static SessionDocument<T>? Read<T>(SessionFileKind kind, Parser<T> parse, string root, RepositoryValidationOptions options, List<Diagnostic> diagnostics)
+        where T : SessionFile
+    {
+        var path = Path.GetFullPath(Path.Combine(root, SessionFiles.Folder, kind.FileName()));
+        var display = options.AbsolutePaths ? path : Path.GetRelativePath(options.BaseDirectory ?? Environment.CurrentDirectory, path);
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                return null;
+            }
+
+            if (info.Length > options.MaxFileBytes)
+            {
+                diagnostics.Add(DiagnosticCatalog.FileTooLarge.ForFile(display,
+                    $"the file is {info.Length} bytes; SessionHooks reads session files of at most {options.MaxFileBytes} bytes"));
+                return null;
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Add(DiagnosticCatalog.FileUnreadable.ForFile(display, exception.Message));
+            return null;
+        }
+
+        var found = SchemaValidator.Shared.Validate(kind, bytes, display, options.MaxFileBytes);
+        diagnostics.AddRange(found);
+        var loaded = parse(bytes, display, options.MaxFileBytes);
+        if (loaded.Value is null)
+        {
+            // The schema check says why in its own words; only a file it passed (one migrated from an
+            // older format is checked by its read alone) needs the read's diagnostic.
+            if (!found.Any(d => d.Severity == Severity.Error))
+            {
+                diagnostics.AddRange(loaded.Diagnostics.Where(d => !found.Contains(d)));
+            }
+            return null;
+        }
+
+        return new SessionDocument<T>(loaded.Value, Encoding.UTF8.GetString(bytes), display);
+    }
+}

@@ -1,0 +1,41 @@
+using NJsonSchema;
+using SessionHooks.Diagnostics;
+using SessionHooks.Formats;
+
+namespace SessionHooks.Validation;
+
+/// <summary>The file schemas, read from the resources embedded in this assembly, with their references to <c>core.schema.json</c> resolved.</summary>
+internal static class SchemaSet
+{
+    private const string Core = "core.schema.json";
+
+    // A virtual folder: references resolve against it, never against the disk or the network.
+    private const string Folder = "/sessionhooks/schemas/";
+
+    public static Dictionary<SessionFileKind, JsonSchema> Load()
+    {
+        var core = JsonSchema.FromJsonAsync(Resource(Core), Folder + Core).GetAwaiter().GetResult();
+        var schemas = new Dictionary<SessionFileKind, JsonSchema>();
+        foreach (var kind in Enum.GetValues<SessionFileKind>())
+        {
+            var name = kind.SchemaName();
+            schemas[kind] = JsonSchema.FromJsonAsync(Resource(name), Folder + name, schema =>
+            {
+                var resolver = new JsonReferenceResolver(new JsonSchemaAppender(schema, new DefaultTypeNameGenerator()));
+                resolver.AddDocumentReference(Folder + Core, core);
+                return resolver;
+            }).GetAwaiter().GetResult();
+        }
+
+        return schemas;
+    }
+
+    /// <summary>The text of an embedded schema, e.g. for the offline copies written beside the session files.</summary>
+    public static string Resource(string fileName)
+    {
+        using var stream = typeof(SchemaSet).Assembly.GetManifestResourceStream("schemas/" + fileName)
+            ?? throw new SessionHooksException($"the schema {fileName} is not embedded in this build");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,128 @@
+using SessionHooks.Install;
+
+namespace SessionHooks.Tests.Install;
+
+public class LauncherTests : InstallFixture
+{
+    private const string Launcher = ".husky/sessionhooks.sh";
+
+    [TestCase("SESSIONHOOKS")]
+    [TestCase("HUSKY")]
+    public void Launcher_SkipVariableIsZero_ExitsZeroWithoutRunningAnything(string variable)
+    {
+        Repo.AddBareRemote();
+        HookInstaller.Install(Repo.Root, Hooks.Path);
+        Hooks.ExitWith(1);
+        var skip = new Dictionary<string, string?> { [variable] = "0" };
+
+        var run = Sh(Launcher, ["pre-push", "origin", "url"], skip);
+        var push = Repo.Git.TryWith(Repo.Root, skip, null, "push", "--quiet", "origin", "main");
+
+        Assert.That(run.ExitCode, Is.Zero);
+        Assert.That(run.Output, Is.Empty);
+        Assert.That(push.ExitCode, Is.Zero, push.ToString());
+        Assert.That(Hooks.Calls(), Is.Empty);
+    }
+
+    [Test]
+    public void Launcher_HooksFolderMissing_WarnsInOneLineAndExitsZero()
+    {
+        HookInstaller.Install(Repo.Root, Hooks.Path);
+        Directory.Delete(Hooks.Path, recursive: true);
+
+        var run = Sh(Launcher, ["pre-commit"]);
+
+        Assert.That(run.ExitCode, Is.Zero);
+        Assert.That(run.StandardError, Is.EqualTo("SessionHooks: hooks not found; run 'session install'\n"));
+    }
+
+    [Test]
+    public void Launcher_HooksFolderNotConfigured_WarnsAndCommitStillSucceeds()
+    {
+        HookInstaller.Install(Repo.Root, Hooks.Path);
+        Repo.Run("config", "--unset", "sessionhooks.hooksdir");
+
+        var commit = Repo.Git.Try(Repo.Root, "commit", "--allow-empty", "-m", "no hooks folder");
+
+        Assert.That(commit.ExitCode, Is.Zero);
+        Assert.That(commit.StandardError, Does.Contain("SessionHooks: hooks not found; run 'session install'"));
+    }
+
+    [Test]
+    public void Launcher_HostileArgumentsAndStdin_ReachTheProgramUnchanged()
+    {
+        HookInstaller.Install(Repo.Root, Hooks.Path);
+        string[] arguments = ["it's \"quoted\"", "$(touch pwned)", "`touch pwned`", "a; touch pwned", "two  spaces", "ünïcødé 🌿", "line\nbreak", "-n", "", "*"];
+        const string stdin = "refs/heads/a'b $(x) refs/heads/ü 0000\nsecond line; touch pwned\n";
+
+        var run = Sh(Launcher, ["pre-push", .. arguments], standardInput: stdin);
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        var call = Hooks.Calls().Single();
+        Assert.That(call.Program, Is.EqualTo("sessionhooks-pre-push"));
+        Assert.That(call.Arguments, Is.EqualTo(arguments));
+        Assert.That(call.StandardInput, Is.EqualTo(stdin));
+        var roots = new[] { Repo.Root, Hooks.Path, Path.GetDirectoryName(Repo.Root)! };
+        Assert.That(roots.SelectMany(r => Directory.GetFiles(r, "pwned", SearchOption.AllDirectories)), Is.Empty);
+    }
+
+    [Test]
+    public void Launcher_ProgramExitStatus_IsTheLaunchersStatus()
+    {
+        HookInstaller.Install(Repo.Root, Hooks.Path);
+        Hooks.ExitWith(3);
+
+        Assert.That(Sh(Launcher, ["pre-push", "origin", "url"]).ExitCode, Is.EqualTo(3));
+    }
+
+    [Test]
+    public void Launcher_OnlyDllsInHooksFolder_RunsThemWithDotnet()
+    {
+        var dlls = new FakeHooksFolder(Path.Combine(Path.GetDirectoryName(Repo.Root)!, "dll hooks"), asDlls: true);
+        var bin = Path.Combine(Path.GetDirectoryName(Repo.Root)!, "bin");
+        Directory.CreateDirectory(bin);
+        File.WriteAllText(Path.Combine(bin, "dotnet"), "#!/bin/sh\nexec sh \"$@\"\n");
+        MakeExecutable(Path.Combine(bin, "dotnet"));
+        HookInstaller.Install(Repo.Root, dlls.Path);
+
+        var run = Sh(Launcher, ["post-checkout", "a", "b", "1"], new Dictionary<string, string?> { ["PATH"] = bin + ":/usr/bin:/bin" });
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(dlls.Calls().Single(), Is.EqualTo(new ProgramCall("sessionhooks-post-checkout.dll", ["a", "b", "1"], "")).Using<ProgramCall>(
+            (x, y) => x.Program == y.Program && x.Arguments.SequenceEqual(y.Arguments)));
+    }
+
+    [Test]
+    public void Launcher_MergeDriver_IsNotSkippedAndFailsWhenItCannotRun()
+    {
+        HookInstaller.Install(Repo.Root, Hooks.Path);
+        var skip = new Dictionary<string, string?> { ["SESSIONHOOKS"] = "0", ["HUSKY"] = "0" };
+
+        var run = Sh(Launcher, ["merge-driver", "o", "a", "b", ".sessions/worklog.json"], skip);
+        Directory.Delete(Hooks.Path, recursive: true);
+        var missing = Sh(Launcher, ["merge-driver", "o", "a", "b", ".sessions/worklog.json"]);
+
+        Assert.That(run.ExitCode, Is.Zero);
+        Assert.That(missing.ExitCode, Is.EqualTo(2), "git must see a conflict, not a merge that kept one side");
+    }
+
+    [Test]
+    public void MergeDriver_GitMergeOfWorklog_RunsTheCliWithGitsFiles()
+    {
+        HookInstaller.Install(Repo.Root, Hooks.Path);
+        Repo.Commit(".sessions/worklog.json", "{\n  \"entries\": []\n}\n");
+        Repo.Run("switch", "--quiet", "-c", "other");
+        Repo.Commit(".sessions/worklog.json", "{\n  \"entries\": [\"b\"]\n}\n");
+        Repo.Run("switch", "--quiet", "main");
+        Repo.Commit(".sessions/worklog.json", "{\n  \"entries\": [\"a\"]\n}\n");
+        Directory.CreateDirectory(Repo.Path("sub dir"));
+
+        var merge = Repo.Git.Try(Repo.Path("sub dir"), "merge", "--no-edit", "other");
+
+        Assert.That(merge.ExitCode, Is.Zero, merge.ToString());
+        var call = Hooks.Calls().Single(c => c.Program == "session");
+        Assert.That(call.Arguments, Has.Count.EqualTo(5));
+        Assert.That(call.Arguments[0], Is.EqualTo("merge-driver"));
+        Assert.That(call.Arguments[4], Is.EqualTo(".sessions/worklog.json"));
+    }
+}

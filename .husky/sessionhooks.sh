@@ -1,0 +1,47 @@
+#!/bin/sh
+# SessionHooks launcher, written by 'session install'. The git hooks, Husky.Net's task runner
+# (task-runner.json) and the merge driver call it; it starts a SessionHooks program from the
+# hooks folder recorded in this clone's local git config (sessionhooks.hooksdir).
+# Usage: sh .husky/sessionhooks.sh <hook|merge-driver|recover> [arguments...]
+
+if [ "$#" -eq 0 ]; then
+  echo "SessionHooks: usage: sessionhooks.sh <hook|merge-driver|recover> [arguments...]" >&2
+  exit 2
+fi
+verb=$1
+shift
+
+case "$verb" in
+  post-checkout | pre-commit | pre-push) program="sessionhooks-$verb" ;;
+  pre-merge-commit) program="sessionhooks-pre-commit" ;;
+  merge-driver | recover) program="session" ;;
+  *)
+    echo "SessionHooks: unknown hook '$verb'" >&2
+    exit 2
+    ;;
+esac
+
+if [ "$program" = session ]; then
+  # Not hooks, so SESSIONHOOKS=0 and HUSKY=0 do not skip them: a merge driver that exits 0
+  # without merging would silently keep only one side of the session files.
+  set -- "$verb" "$@"
+elif [ "${SESSIONHOOKS-}" = 0 ] || [ "${HUSKY-}" = 0 ]; then
+  exit 0
+fi
+
+dir=$(git config --get sessionhooks.hooksdir)
+if [ -n "$dir" ]; then
+  if [ -f "$dir/$program" ] && [ -x "$dir/$program" ]; then
+    exec "$dir/$program" "$@"
+  fi
+  if [ -f "$dir/$program.dll" ] && command -v dotnet >/dev/null 2>&1; then
+    exec dotnet "$dir/$program.dll" "$@"
+  fi
+fi
+
+echo "SessionHooks: hooks not found; run 'session install'" >&2
+if [ "$program" = session ]; then
+  # A merge driver that fails leaves a conflict for 'session recover'; exiting 0 would lose entries.
+  exit 2
+fi
+exit 0

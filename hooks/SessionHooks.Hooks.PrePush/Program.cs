@@ -1,0 +1,7 @@
+// pre-push <remote> <url>, with "<local-ref> <local-oid> <remote-ref> <remote-oid>" lines on stdin.
+// Exit 1 refuses the push: the session files are invalid or stale.
+using SessionHooks.Sessions;
+
+var remote = args.Length > 0 ? args[0] : "origin";
+var updates = PushUpdate.Parse(Console.IsInputRedirected ? Console.In.ReadToEnd() : "");
+return HookHost.Run("pre-push", context => PrePush.Run(context, remote, updates));

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using SessionHooks.Formats;
+using SessionHooks.Merging;
+
+namespace SessionHooks.Cli.Commands;
+
+/// <summary>
+/// <c>session merge-driver %O %A %B %P</c>: git's merge driver for ai_sessions.json and
+/// worklog.json. Writes the merge into %A and exits 0, or exits 1 (a conflict) leaving %A as it
+/// was when a side cannot be read, so git falls back to its own conflict.
+/// </summary>
+internal static class MergeDriverCommand
+{
+    public static Command Create()
+    {
+        var baseFile = new Argument<string>("base") { Description = "%O: the common ancestor's version" };
+        var ours = new Argument<string>("ours") { Description = "%A: our version; receives the result" };
+        var theirs = new Argument<string>("theirs") { Description = "%B: their version" };
+        var path = new Argument<string>("path") { Description = "%P: the file's path in the repository" };
+        var command = new Command("merge-driver", "Merge two versions of a session file by id (used by git)") { baseFile, ours, theirs, path };
+        command.SetAction(result =>
+        {
+            var oursPath = result.GetValue(ours)!;
+            var theirsPath = result.GetValue(theirs)!;
+            var displayPath = result.GetValue(path)!;
+            try
+            {
+                var merged = SessionFiles.FromFileName(displayPath) switch
+                {
+                    SessionFileKind.AiSessions => Merge<SessionHooks.Model.AiSessions>(oursPath, theirsPath, displayPath, SessionFileParser.ParseAiSessions, SessionMerge.Merge, SessionJson.Serialize),
+                    SessionFileKind.Worklog => Merge<SessionHooks.Model.Worklog>(oursPath, theirsPath, displayPath, SessionFileParser.ParseWorklog, SessionMerge.Merge, SessionJson.Serialize),
+                    _ => null,
+                };
+                if (merged is null)
+                {
+                    Console.Error.WriteLine($"session merge-driver: {displayPath}: cannot merge this file by id; leaving the conflict to git");
+                    return 1;
+                }
+
+                File.WriteAllText(oursPath, merged);
+                return 0;
+            }
+            catch (IOException exception)
+            {
+                Console.Error.WriteLine($"session merge-driver: {displayPath}: {exception.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    private static string? Merge<T>(string oursPath, string theirsPath, string displayPath, Parse<T> parse, Func<T, T, T> merge, Func<T, string> serialize)
+        where T : class
+    {
+        var ours = parse(File.ReadAllBytes(oursPath), displayPath).Value;
+        var theirs = parse(File.ReadAllBytes(theirsPath), displayPath).Value;
+        return ours is null || theirs is null ? null : serialize(merge(ours, theirs));
+    }
+
+    private delegate LoadResult<T> Parse<T>(ReadOnlySpan<byte> bytes, string displayPath)
+        where T : class;
+}

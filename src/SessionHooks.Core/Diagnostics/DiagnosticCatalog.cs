@@ -91,6 +91,9 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor LockTimeout = new("SH5003", Severity.Error,
         "Another SessionHooks process holds the session files' lock", "wait for the other process, then try again");
 
+    public static readonly DiagnosticDescriptor FileNotWritable = new("SH5004", Severity.Error,
+        "A session file cannot be written", "check the permissions of .sessions/ and the free disk space, then try again");
+
     public static readonly DiagnosticDescriptor InternalError = new("SH9001", Severity.Error,
         "SessionHooks failed unexpectedly", "run again with SESSIONHOOKS_LOG=debug and look at the log under .git/sessionhooks/");
 
@@ -101,6 +104,6 @@ public static class DiagnosticCatalog
         RequiredPropertyMissing, WrongType, ValueNotAllowed, ValueFormat, PropertyNotAllowed, SchemaViolation,
         DuplicateSessionId, DuplicateEntryId, UnknownSession, CurrentSessionMissing,
         CurrentSessionOutOfStep, UnloggedCommit, ClosedSessionPushed, SessionOutdated, UncommittedSessionChanges,
-        NotARepository, GitUnsupported, LockTimeout, InternalError,
+        NotARepository, GitUnsupported, LockTimeout, FileNotWritable, InternalError,
     ];
 }

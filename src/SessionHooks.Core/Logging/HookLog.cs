@@ -1,0 +1,79 @@
+using Serilog;
+using Serilog.Core;
+using Serilog.Events;
+
+namespace SessionHooks.Logging;
+
+/// <summary>
+/// The log every hook and command writes: structured lines in
+/// <c>&lt;git common dir&gt;/sessionhooks/logs/sessionhooks-&lt;date&gt;.log</c>, shared by all
+/// worktrees and by processes running at once. Logging never fails the caller: when the folder
+/// cannot be written the logger logs nowhere, and Serilog's own failures stay silent.
+/// </summary>
+public static class HookLog
+{
+    /// <summary>Sets the level: <c>debug</c>, <c>information</c> (default), <c>warning</c>, <c>error</c> or <c>off</c>.</summary>
+    public const string LevelVariable = "SESSIONHOOKS_LOG";
+
+    private const long FileSizeLimit = 1024 * 1024;
+    private const int RetainedFiles = 5;
+    private const string Template =
+        "{Timestamp:yyyy-MM-ddTHH:mm:ss.fffzzz} [{Level:u3}] {Component} {ProcessId} {Message:lj} {Properties:j}{NewLine}{Exception}";
+
+    /// <summary>The folder the log files are written to.</summary>
+    public static string Folder(string commonGitDir) => Path.Combine(commonGitDir, "sessionhooks", "logs");
+
+    /// <summary>
+    /// A logger tagged with <paramref name="component"/> (e.g. <c>pre-commit</c>). Dispose it before
+    /// the process exits.
+    /// </summary>
+    public static Logger Create(string commonGitDir, string component)
+    {
+        var level = ParseLevel(Environment.GetEnvironmentVariable(LevelVariable));
+        if (level is null || !TryPrepareFolder(commonGitDir, out var folder))
+        {
+            return new LoggerConfiguration().CreateLogger();
+        }
+
+        return new LoggerConfiguration()
+            .MinimumLevel.Is(level.Value)
+            .Enrich.WithProperty("Component", component)
+            .Enrich.WithProperty("ProcessId", Environment.ProcessId)
+            .WriteTo.File(
+                Path.Combine(folder, "sessionhooks-.log"),
+                outputTemplate: Template,
+                formatProvider: System.Globalization.CultureInfo.InvariantCulture,
+                fileSizeLimitBytes: FileSizeLimit,
+                rollOnFileSizeLimit: true,
+                rollingInterval: RollingInterval.Day,
+                retainedFileCountLimit: RetainedFiles,
+                shared: true)
+            .CreateLogger();
+    }
+
+    /// <summary>Null means "off".</summary>
+    internal static LogEventLevel? ParseLevel(string? value) => value?.Trim().ToUpperInvariant() switch
+    {
+        null or "" => LogEventLevel.Information,
+        "DEBUG" or "VERBOSE" or "TRACE" => LogEventLevel.Debug,
+        "INFORMATION" or "INFO" => LogEventLevel.Information,
+        "WARNING" or "WARN" => LogEventLevel.Warning,
+        "ERROR" => LogEventLevel.Error,
+        "OFF" or "NONE" or "0" => null,
+        _ => LogEventLevel.Information,
+    };
+
+    private static bool TryPrepareFolder(string commonGitDir, out string folder)
+    {
+        folder = Folder(commonGitDir);
+        try
+        {
+            Directory.CreateDirectory(folder);
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return false;
+        }
+    }
+}

@@ -94,6 +94,12 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor FileNotWritable = new("SH5004", Severity.Error,
         "A session file cannot be written", "check the permissions of .sessions/ and the free disk space, then try again");
 
+    public static readonly DiagnosticDescriptor RevisionNotFound = new("SH5005", Severity.Error,
+        "A commit git named is not in the repository", "fetch the missing commits (git fetch), then try again");
+
+    public static readonly DiagnosticDescriptor AuthorUnknown = new("SH5006", Severity.Error,
+        "git does not know who the author is", "set it with git config user.name \"Your Name\" and git config user.email you@example.com");
+
     public static readonly DiagnosticDescriptor InternalError = new("SH9001", Severity.Error,
         "SessionHooks failed unexpectedly", "run again with SESSIONHOOKS_LOG=debug and look at the log under .git/sessionhooks/");
 
@@ -104,6 +110,6 @@ public static class DiagnosticCatalog
         RequiredPropertyMissing, WrongType, ValueNotAllowed, ValueFormat, PropertyNotAllowed, SchemaViolation,
         DuplicateSessionId, DuplicateEntryId, UnknownSession, CurrentSessionMissing,
         CurrentSessionOutOfStep, UnloggedCommit, ClosedSessionPushed, SessionOutdated, UncommittedSessionChanges,
-        NotARepository, GitUnsupported, LockTimeout, FileNotWritable, InternalError,
+        NotARepository, GitUnsupported, LockTimeout, FileNotWritable, RevisionNotFound, AuthorUnknown, InternalError,
     ];
 }

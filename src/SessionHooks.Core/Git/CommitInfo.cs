@@ -1,0 +1,23 @@
+namespace SessionHooks.Git;
+
+/// <summary>A commit as the session engine needs it; <see cref="Subject"/> is git's <c>%s</c>.</summary>
+public sealed record CommitInfo(
+    string Id,
+    IReadOnlyList<string> Parents,
+    string Subject,
+    string AuthorName,
+    string AuthorEmail,
+    DateTimeOffset AuthorTime,
+    DateTimeOffset CommitTime)
+{
+    public bool IsMerge => Parents.Count > 1;
+
+    internal static CommitInfo From(LibGit2Sharp.Commit commit) => new(
+        commit.Sha,
+        commit.Parents.Select(p => p.Sha).ToList(),
+        commit.MessageShort,
+        commit.Author.Name,
+        commit.Author.Email,
+        commit.Author.When,
+        commit.Committer.When);
+}

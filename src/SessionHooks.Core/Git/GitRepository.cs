@@ -1,0 +1,97 @@
+using LibGit2Sharp;
+using SessionHooks.Diagnostics;
+
+namespace SessionHooks.Git;
+
+/// <summary>
+/// The one place that knows git. Opened once per hook or command; it reads the repository, worktree
+/// and index that git gives the running hook (<c>GIT_DIR</c>, <c>GIT_WORK_TREE</c>, <c>GIT_INDEX_FILE</c>).
+/// </summary>
+public sealed partial class GitRepository : IDisposable
+{
+    private readonly Repository repository;
+    private readonly RepositoryLayout layout;
+    private readonly GitEnvironment environment;
+
+    private GitRepository(Repository repository, RepositoryLayout layout, GitEnvironment environment)
+    {
+        this.repository = repository;
+        this.layout = layout;
+        this.environment = environment;
+    }
+
+    /// <summary>The worktree root; null for a bare repository.</summary>
+    public string? WorktreeRoot => layout.WorktreeRoot;
+
+    /// <summary>This worktree's git directory (<c>.git/worktrees/&lt;name&gt;</c> for a linked worktree).</summary>
+    public string GitDir => layout.GitDir;
+
+    /// <summary>The git directory all worktrees share.</summary>
+    public string CommonDir => layout.CommonDir;
+
+    public bool IsLinkedWorktree => !string.Equals(layout.GitDir, layout.CommonDir, StringComparison.Ordinal);
+
+    /// <summary>The index this repository reads and stages into.</summary>
+    public string IndexFile => layout.IndexFile ?? Path.Combine(layout.GitDir, "index");
+
+    public HeadInfo Head
+    {
+        get
+        {
+            var head = repository.Refs.Head;
+            if (head is SymbolicReference symbolic)
+            {
+                var target = symbolic.TargetIdentifier;
+                var branch = target.StartsWith("refs/heads/", StringComparison.Ordinal) ? target["refs/heads/".Length..] : target;
+                var commit = symbolic.ResolveToDirectReference()?.TargetIdentifier;
+                return new HeadInfo(branch, commit, IsDetached: false, IsUnborn: commit is null);
+            }
+
+            return new HeadInfo(null, head?.TargetIdentifier, IsDetached: head is not null, IsUnborn: head is null);
+        }
+    }
+
+    public InProgressOperation Operation => OperationState.Read(layout.GitDir);
+
+    /// <summary>The commit being merged while a merge is concluded (the first, for an octopus merge).</summary>
+    public string? MergeHead => OperationState.MergeHead(layout.GitDir);
+
+    /// <summary>Opens the repository around <paramref name="startDirectory"/> as a hook sees it, from this process's git variables.</summary>
+    /// <param name="indexPath">The index to use; null for <c>GIT_INDEX_FILE</c> when set, else the repository's own.</param>
+    public static GitRepository Open(string startDirectory, string? indexPath = null) =>
+        Open(startDirectory, GitEnvironment.FromProcess(), indexPath);
+
+    /// <summary>Opens the repository with the git variables given, ignoring this process's own.</summary>
+    public static GitRepository Open(string startDirectory, GitEnvironment environment, string? indexPath = null)
+    {
+        var layout = RepositoryLayout.Resolve(startDirectory, environment, indexPath);
+        try
+        {
+            NativeLibGit2.EnsureRegistered();
+            var options = new RepositoryOptions
+            {
+                IndexPath = layout.IndexFile,
+                WorkingDirectoryPath = layout.WorktreeRoot,
+            };
+            return new GitRepository(new Repository(layout.GitDir, options), layout, environment);
+        }
+        catch (RepositoryNotFoundException exception)
+        {
+            throw new SessionHooksException(DiagnosticCatalog.NotARepository.ForFile(layout.GitDir, OneLine(exception.Message)), exception);
+        }
+        catch (LibGit2SharpException exception)
+        {
+            throw new SessionHooksException(DiagnosticCatalog.GitUnsupported.ForFile(layout.GitDir, $"libgit2 cannot open the repository: {OneLine(exception.Message)}"), exception);
+        }
+        catch (Exception exception) when (exception is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException or BadImageFormatException)
+        {
+            throw new SessionHooksException(
+                DiagnosticCatalog.GitUnsupported.ForFile(layout.GitDir, "libgit2 1.5, the git library SessionHooks uses, cannot be loaded", "install libgit2 1.5 (Debian and Ubuntu: apt-get install libgit2-1.5)"),
+                exception);
+        }
+    }
+
+    public void Dispose() => repository.Dispose();
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
+}

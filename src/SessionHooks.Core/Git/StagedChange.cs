@@ -1,0 +1,6 @@
+using SessionHooks.Model;
+
+namespace SessionHooks.Git;
+
+/// <summary>One path in a diff, with where it came from for renames and copies.</summary>
+public sealed record StagedChange(string Path, ChangeKind Change, string? OldPath = null);

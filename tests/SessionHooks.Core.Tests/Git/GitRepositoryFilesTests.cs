@@ -1,0 +1,71 @@
+using SessionHooks.Git;
+using SessionHooks.Testing;
+
+namespace SessionHooks.Tests.Git;
+
+public class GitRepositoryFilesTests
+{
+    [TestCase("HEAD", ".sessions/worklog.json")]
+    [TestCase("HEAD~1", ".sessions/worklog.json")]
+    [TestCase("main", "ünïcødé dir/it's \"x\".json")]
+    public void ReadFileAtCommit_GivesTheTextAndBlobGitShowGives(string commitish, string path)
+    {
+        var repo = TempRepository.Create();
+        repo.Write("ünïcødé dir/it's \"x\".json", "{ \"ü\": \"€\" }\n").Run("add", "--", "ünïcødé dir/it's \"x\".json");
+        repo.CommitAt(".sessions/worklog.json", "{ \"entries\": [] }\n");
+        repo.CommitAt(".sessions/worklog.json", "{ \"entries\": [ 1 ] }\n");
+
+        using var git = repo.OpenClean();
+
+        Assert.That(git.ReadFileAtCommit(commitish, path), Is.EqualTo(repo.Run("show", $"{commitish}:{path}")));
+        Assert.That(git.BlobIdAtCommit(commitish, path), Is.EqualTo(repo.Run("rev-parse", $"{commitish}:{path}").Trim()));
+    }
+
+    [TestCase("HEAD", "missing.json")]
+    [TestCase("HEAD", ".sessions")]
+    [TestCase("HEAD", "../outside")]
+    [TestCase("no-such-ref", "a.txt")]
+    public void ReadFileAtCommit_ForWhatIsNotAFileThere_IsNull(string commitish, string path)
+    {
+        var repo = TempRepository.Create();
+        repo.CommitAt("a.txt", "a\n");
+        repo.CommitAt(".sessions/worklog.json", "{}\n");
+
+        using var git = repo.OpenClean();
+
+        Assert.That(repo.Try("cat-file", "blob", $"{commitish}:{path}").ExitCode, Is.Not.Zero, "git has no such blob either");
+        Assert.That(git.ReadFileAtCommit(commitish, path), Is.Null);
+        Assert.That(git.BlobIdAtCommit(commitish, path), Is.Null);
+    }
+
+    [Test]
+    public void ReadFileAtCommit_KeepsAByteOrderMarkForTheParserToReport()
+    {
+        var repo = TempRepository.Create();
+        File.WriteAllBytes(repo.Path("bom.json"), [0xEF, 0xBB, 0xBF, (byte)'{', (byte)'}', (byte)'\n']);
+        repo.Run("add", "bom.json");
+        repo.CommitStaged("bom");
+
+        using var git = repo.OpenClean();
+
+        Assert.That(git.ReadFileAtCommit("HEAD", "bom.json"), Is.EqualTo("\uFEFF{}\n"));
+    }
+
+    [Test]
+    public void ReadFileFromIndex_ReadsTheIndexBeingCommittedAsGitShowColonDoes()
+    {
+        var repo = TempRepository.Create();
+        repo.CommitAt("a.json", "committed\n");
+        repo.Write("a.json", "staged\n").Run("add", "a.json");
+        repo.Write("a.json", "in the worktree only\n");
+        var temporary = new Dictionary<string, string?> { ["GIT_INDEX_FILE"] = repo.Path("tmp-index") };
+        repo.RunWith(temporary, "read-tree", "HEAD");
+
+        using var own = repo.OpenClean();
+        using var other = repo.OpenClean(indexPath: temporary["GIT_INDEX_FILE"]);
+
+        Assert.That(own.ReadFileFromIndex("a.json"), Is.EqualTo(repo.Run("show", ":a.json")).And.EqualTo("staged\n"));
+        Assert.That(other.ReadFileFromIndex("a.json"), Is.EqualTo(repo.RunWith(temporary, "show", ":a.json")).And.EqualTo("committed\n"));
+        Assert.That(own.ReadFileFromIndex("not-there.json"), Is.Null);
+    }
+}

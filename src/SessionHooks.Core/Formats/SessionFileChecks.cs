@@ -24,6 +24,9 @@ internal sealed class FileCheck
 
     public JsonObject? Migrated { get; set; }
 
+    /// <summary>The version the file was written in, when it was migrated.</summary>
+    public int? MigratedFrom { get; set; }
+
     public LineIndex? Lines { get; set; }
 }
 
@@ -141,6 +144,7 @@ internal static class SessionFileChecks
     {
         FormatMigration.Migrate(kind, root, version);
         check.Migrated = root;
+        check.MigratedFrom = version;
         check.Version = FormatVersion.Current;
         check.Readable = true;
         return check;

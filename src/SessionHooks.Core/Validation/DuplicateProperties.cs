@@ -7,7 +7,7 @@ namespace SessionHooks.Validation;
 /// <summary>Finds a property name given twice in one object: legal JSON, but only one of the two values survives a read.</summary>
 internal static class DuplicateProperties
 {
-    public static Diagnostic Find(ReadOnlySpan<byte> json, LineIndex lines, string displayPath)
+    public static Diagnostic? Find(ReadOnlySpan<byte> json, LineIndex lines, string displayPath)
     {
         var names = new Stack<HashSet<string>>();
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = JsonSyntaxScan.MaxDepth * 2 });
@@ -28,6 +28,6 @@ internal static class DuplicateProperties
             }
         }
 
-        return DiagnosticCatalog.SchemaViolation.At(displayPath, 1, 1, "the file cannot be read as one JSON document");
+        return null;
     }
 }

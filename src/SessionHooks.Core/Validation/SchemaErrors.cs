@@ -9,24 +9,37 @@ namespace SessionHooks.Validation;
 /// <summary>Turns NJsonSchema's errors into SessionHooks diagnostics at the offending value, naming the property and what it must be.</summary>
 internal static class SchemaErrors
 {
-    /// <summary>The errors that say what is wrong, without the "an item of this array is invalid" wrappers around them.</summary>
-    public static IEnumerable<ValidationError> Leaves(IEnumerable<ValidationError> errors)
+    /// <summary>
+    /// The errors that say what is wrong, one per problem: without the "an item of this array is
+    /// invalid" wrappers around them, and without what follows from a value of the wrong type.
+    /// </summary>
+    public static List<ValidationError> Leaves(IEnumerable<ValidationError> errors)
+    {
+        var leaves = Flatten(errors).DistinctBy(e => (e.Kind, e.Path, e.Property)).ToList();
+        var wrongType = leaves.Where(e => TypeKinds.Contains(e.Kind)).Select(e => e.Path ?? SchemaPaths.Root).ToHashSet(StringComparer.Ordinal);
+        return leaves.Where(e => TypeKinds.Contains(e.Kind) || !wrongType.Any(p => IsWithin(SpotPath(e), p))).ToList();
+    }
+
+    private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors)
     {
         foreach (var error in errors)
         {
-            if (error is ChildSchemaValidationError { Errors.Count: > 0 } parent && parent.Errors.Any(e => e.Value.Count > 0))
+            var inner = error switch
             {
-                foreach (var leaf in Leaves(parent.Errors.SelectMany(e => e.Value)))
-                {
-                    yield return leaf;
-                }
-            }
-            else
+                // A value that may have several types: the errors of the type it has, if it has one of them.
+                MultiTypeValidationError multi => multi.Errors.Values.FirstOrDefault(list => !list.Any(e => TypeKinds.Contains(e.Kind) && e.Path == error.Path)),
+                ChildSchemaValidationError child when child.Errors.Any(e => e.Value.Count > 0) => child.Errors.SelectMany(e => e.Value).ToList(),
+                _ => null,
+            };
+            foreach (var leaf in inner is null ? [error] : Flatten(inner))
             {
-                yield return error;
+                yield return leaf;
             }
         }
     }
+
+    private static bool IsWithin(string path, string container) =>
+        path == container || (path.StartsWith(container, StringComparison.Ordinal) && path.Length > container.Length && path[container.Length] is '.' or '[');
 
     /// <summary>Where the diagnostic points: the object for a missing property, the name for a forbidden one, else the value.</summary>
     public static string SpotPath(ValidationError error) => error.Kind == ValidationErrorKind.PropertyRequired

@@ -29,27 +29,40 @@ public sealed class SchemaValidator
     public IReadOnlyList<Diagnostic> Validate(SessionFileKind kind, ReadOnlySpan<byte> bytes, string displayPath, long maxBytes)
     {
         var check = SessionFileChecks.Run(kind, bytes, displayPath, maxBytes);
-
-        // A file in an older format is migrated when read; the schemas describe the current format only.
-        if (!check.Readable || check.Migrated is not null)
+        if (!check.Readable)
         {
             return check.Diagnostics;
         }
 
-        var json = bytes[check.Skip..];
         var diagnostics = new List<Diagnostic>(check.Diagnostics);
-        var token = Load(Encoding.UTF8.GetString(json));
-        if (token is null)
+        if (check.Migrated is { } migrated)
         {
-            diagnostics.Add(DuplicateProperties.Find(json, check.Lines!, displayPath));
+            // The schemas describe the current format: what breaks them is found in the migrated
+            // document, which has no lines of its own, so it is reported against the whole file.
+            var current = Encoding.UTF8.GetBytes(migrated.ToJsonString());
+            diagnostics.AddRange(Against(kind, current, LineIndex.Build(current), displayPath)
+                .Select(d => d with { Line = 0, Column = 0, Message = $"{d.Message} (as migrated from format version {check.MigratedFrom})" }));
             return diagnostics;
         }
 
-        var schema = schemas[kind];
-        var errors = SchemaErrors.Leaves(new JsonSchemaValidator().Validate(token, schema)).ToList();
-        var misspellings = Misspellings.Find(token, schema);
-        diagnostics.AddRange(Describe(errors, misspellings, json, check.Lines!, displayPath));
+        diagnostics.AddRange(Against(kind, bytes[check.Skip..], check.Lines!, displayPath));
         return [.. diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column)];
+    }
+
+    private List<Diagnostic> Against(SessionFileKind kind, ReadOnlySpan<byte> json, LineIndex lines, string displayPath)
+    {
+        // Only one of two values under one name survives a read: the other is lost without a word.
+        if (DuplicateProperties.Find(json, lines, displayPath) is { } duplicate)
+        {
+            return [duplicate];
+        }
+
+        var token = Load(Encoding.UTF8.GetString(json));
+
+        var schema = schemas[kind];
+        var errors = SchemaErrors.Leaves(new JsonSchemaValidator().Validate(token, schema));
+        var misspellings = Misspellings.Find(token, schema);
+        return errors.Count == 0 && misspellings.Count == 0 ? [] : Describe(errors, misspellings, json, lines, displayPath);
     }
 
     private static List<Diagnostic> Describe(List<ValidationError> errors, List<Misspelling> misspellings, ReadOnlySpan<byte> json, LineIndex lines, string displayPath)
@@ -89,17 +102,10 @@ public sealed class SchemaValidator
         return diagnostics;
     }
 
-    /// <summary>The document as NJsonSchema reads it, strings kept as written; null when a property name repeats.</summary>
-    private static JToken? Load(string text)
+    /// <summary>The document as NJsonSchema reads it, strings kept as written (not turned into dates).</summary>
+    private static JToken Load(string text)
     {
         using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None };
-        try
-        {
-            return JToken.Load(reader);
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
+        return JToken.Load(reader);
     }
 }

@@ -33,7 +33,11 @@ internal static class LauncherScript
 
         case "$verb" in
           post-checkout | pre-commit | pre-push) program="sessionhooks-$verb" ;;
-          pre-merge-commit) program="sessionhooks-pre-commit" ;;
+          pre-merge-commit)
+            # git writes MERGE_HEAD only after this hook: tell the program it is a merge.
+            program="sessionhooks-pre-commit"
+            set -- --merge-commit "$@"
+            ;;
           merge-driver | recover) program="session" ;;
           *)
             echo "SessionHooks: unknown hook '$verb'" >&2

@@ -20,6 +20,12 @@ public static class PostCheckout
             return HookOutcome.Skipped($"{context.Git.Operation} in progress");
         }
 
+        return Resync(context, previousHead, newHead);
+    }
+
+    /// <summary>Points current_session.json at the session of the branch checked out now.</summary>
+    public static HookOutcome Resync(SessionContext context, string previousHead = "", string newHead = "")
+    {
         var head = context.Git.Head;
         var sessions = context.Store.ReadAiSessions();
         if (sessions.HasErrors)

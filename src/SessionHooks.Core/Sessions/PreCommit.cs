@@ -15,8 +15,21 @@ public static class PreCommit
 {
     private static readonly string[] OwnFiles = [SessionFileKind.AiSessions.RepoPath(), SessionFileKind.Worklog.RepoPath()];
 
-    public static HookOutcome Run(SessionContext context)
+    public static HookOutcome Run(SessionContext context) => Run(context, mergeCommit: false);
+
+    /// <param name="mergeCommit">
+    /// Run as pre-merge-commit. git has already written the merge's tree when this hook runs, so
+    /// nothing staged now would reach the commit: only current_session.json is brought in step.
+    /// Merge commits need no entry of their own; the merge driver unions both sides' entries, and
+    /// a merge concluded with 'git commit' (after conflicts) gets its merge entry from pre-commit.
+    /// </param>
+    public static HookOutcome Run(SessionContext context, bool mergeCommit)
     {
+        if (mergeCommit)
+        {
+            return PostCheckout.Resync(context);
+        }
+
         var git = context.Git;
         var staged = git.StagedChanges();
         var invalid = ValidateStagedSessionFiles(git, staged);
@@ -26,13 +39,14 @@ public static class PreCommit
         }
 
         var head = git.Head;
-        var amend = head.CommitId is not null && AmendDetector.IsAmend();
+        var amend = !mergeCommit && head.CommitId is not null && GitInvocation.IsAmendingCommit();
         var amendedParent = amend ? git.FindCommit(head.CommitId!)?.Parents.FirstOrDefault() : null;
         var files = (amend ? git.StagedChangesAgainst(amendedParent) : staged)
             .Where(change => !OwnFiles.Contains(change.Path))
             .Select(change => new FileChange { Path = change.Path, Change = change.Change, From = change.OldPath })
             .ToList();
 
+        var merged = git.MergeHead is { } mergeHead ? new List<string> { mergeHead } : null;
         var now = context.Now;
         string sessionId;
         using (context.Store.LockAll())
@@ -57,11 +71,11 @@ public static class PreCommit
                 Id = EntryId.New(now),
                 Session = session.Id,
                 Time = now,
-                Kind = git.MergeHead is null ? WorklogKind.Commit : WorklogKind.Merge,
+                Kind = merged is null ? WorklogKind.Commit : WorklogKind.Merge,
                 Author = Author(git),
                 Branch = head.Branch,
                 Parent = amend ? amendedParent : head.CommitId,
-                Merged = git.MergeHead is { } mergeHead ? [mergeHead] : null,
+                Merged = merged,
                 Files = files,
             };
 

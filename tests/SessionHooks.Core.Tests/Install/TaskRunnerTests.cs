@@ -42,7 +42,7 @@ public class TaskRunnerTests : InstallFixture
     // whose arguments end up fewer than its declared args is skipped; cwd is the worktree root.
     [TestCase("post-checkout", new[] { "aaaa", "bbbb", "1" }, "sessionhooks-post-checkout", new[] { "aaaa", "bbbb", "1" })]
     [TestCase("pre-commit", new string[0], "sessionhooks-pre-commit", new string[0])]
-    [TestCase("pre-merge-commit", new string[0], "sessionhooks-pre-commit", new string[0])]
+    [TestCase("pre-merge-commit", new string[0], "sessionhooks-pre-commit", new[] { "--merge-commit" })]
     [TestCase("pre-push", new[] { "origin", "/srv/a b.git" }, "sessionhooks-pre-push", new[] { "origin", "/srv/a b.git" })]
     [TestCase("session-recover", new string[0], "session", new[] { "recover" })]
     public void TaskRunnerTask_RunAsHuskyNetWould_ReachesTheProgramWithGitsArguments(string group, string[] passed, string program, string[] expected)

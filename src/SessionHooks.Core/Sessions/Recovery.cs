@@ -149,7 +149,7 @@ public static class Recovery
                 Text = commit.Subject,
                 Author = $"{commit.AuthorName} <{commit.AuthorEmail}>",
                 Branch = git.Head.Branch,
-                Parent = commit.Parents.FirstOrDefault(),
+                Parent = commit.Parents.Count > 0 ? commit.Parents[0] : null,
                 Files = [.. git.NumStat(commit.Id).Select(f => new FileChange { Path = f.Path, Change = ChangeKind.Modified })],
                 Commit = commit.Id,
                 Backfilled = true,

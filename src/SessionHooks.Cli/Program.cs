@@ -1,4 +1,5 @@
-// session: install SessionHooks in a repository, and validate or recover its session files.
+// session: install SessionHooks in a repository, log and summarise sessions, give an assistant its
+// context, and validate or recover the session files.
 // Exit codes: 0 ok, 1 checks failed, 2 usage or environment error.
 using System.CommandLine;
 using SessionHooks.Cli.Commands;
@@ -11,10 +12,13 @@ var root = new RootCommand("SessionHooks: keeps a repository's session records i
     ValidateCommand.Create(),
     RecoverCommand.Create(),
     MergeDriverCommand.Create(),
+    StartCommand.Create(),
+    LogCommand.Create(),
 };
 
 var parsed = root.Parse(args);
-if (parsed.Errors.Count > 0 && parsed.Action is null)
+// Usage errors are one line and exit 2, also for commands that have an action of their own.
+if (parsed.Errors.Count > 0)
 {
     foreach (var error in parsed.Errors)
     {

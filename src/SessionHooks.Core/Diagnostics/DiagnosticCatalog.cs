@@ -100,6 +100,15 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor AuthorUnknown = new("SH5006", Severity.Error,
         "git does not know who the author is", "set it with git config user.name \"Your Name\" and git config user.email you@example.com");
 
+    public static readonly DiagnosticDescriptor InvalidArgument = new("SH6001", Severity.Error,
+        "A command argument cannot be used", "see the command's --help");
+
+    public static readonly DiagnosticDescriptor PathOutsideRepository = new("SH6002", Severity.Error,
+        "A path leaves the repository", "name a file inside the repository, relative to its root, with no '..' and no symbolic link out of it");
+
+    public static readonly DiagnosticDescriptor SessionNotFound = new("SH6003", Severity.Error,
+        "No such session", "run 'session list' to see the sessions");
+
     public static readonly DiagnosticDescriptor InternalError = new("SH9001", Severity.Error,
         "SessionHooks failed unexpectedly", "run again with SESSIONHOOKS_LOG=debug and look at the log under .git/sessionhooks/");
 
@@ -110,6 +119,7 @@ public static class DiagnosticCatalog
         RequiredPropertyMissing, WrongType, ValueNotAllowed, ValueFormat, PropertyNotAllowed, SchemaViolation,
         DuplicateSessionId, DuplicateEntryId, UnknownSession, CurrentSessionMissing,
         CurrentSessionOutOfStep, UnloggedCommit, ClosedSessionPushed, SessionOutdated, UncommittedSessionChanges,
-        NotARepository, GitUnsupported, LockTimeout, FileNotWritable, RevisionNotFound, AuthorUnknown, InternalError,
+        NotARepository, GitUnsupported, LockTimeout, FileNotWritable, RevisionNotFound, AuthorUnknown,
+        InvalidArgument, PathOutsideRepository, SessionNotFound, InternalError,
     ];
 }

@@ -71,6 +71,7 @@ public sealed class Session
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
 
+    [JsonIgnore]
     public bool IsOpen => Status is SessionStatus.Active or SessionStatus.Handoff;
 }
 

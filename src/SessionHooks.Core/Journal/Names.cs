@@ -1,0 +1,34 @@
+using SessionHooks.Model;
+
+namespace SessionHooks.Journal;
+
+/// <summary>The names the session files use for their enumerations, and back.</summary>
+public static class Names
+{
+    public static string Of<T>(T value)
+        where T : struct, Enum =>
+        value switch
+        {
+            ChangeKind.TypeChanged => "type_changed",
+            _ => value.ToString().ToLowerInvariant(),
+        };
+
+    public static IReadOnlyList<string> All<T>()
+        where T : struct, Enum => [.. Enum.GetValues<T>().Select(v => Of(v))];
+
+    public static bool TryParse<T>(string? text, out T value)
+        where T : struct, Enum
+    {
+        foreach (var candidate in Enum.GetValues<T>())
+        {
+            if (string.Equals(Of(candidate), text?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                value = candidate;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using SessionHooks.Testing;
+
+namespace SessionHooks.Reliability.Tests;
+
+/// <summary><c>session merge-driver %O %A %B %P</c> run directly, as git runs it, on crafted versions.</summary>
+public class MergeDriverTests
+{
+    private const string Header = "\"schema_version\": 1, \"knowledge_cache\": [], \"context_notes\": []";
+
+    [TestCase(false, TestName = "MergeDriver_SameSessionOnBothSides_TheirsNewer_TakesTheirFields_EarliestCreated_UnionsLists")]
+    [TestCase(true, TestName = "MergeDriver_SameSessionOnBothSides_OursNewer_TakesOurFields_EarliestCreated_UnionsLists")]
+    public void MergeDriver_SameSession_NewerWins(bool oursNewer)
+    {
+        var older = Session("older title", "active", created: "2026-11-21T08:00:00Z", updated: "2026-11-21T10:00:00Z", cache: ["a.md", "b.md"], note: "older note", task: "older task");
+        var newer = Session("newer title", "handoff", created: "2026-11-21T09:00:00Z", updated: "2026-11-21T11:00:00Z", cache: ["b.md", "c.md"], note: "newer note", task: "newer task");
+        var only = Session("only theirs", "active", created: "2026-11-21T07:00:00Z", updated: "2026-11-21T07:00:00Z", cache: [], note: "x", task: "y", id: "20261121-zzzzz");
+        var ours = oursNewer ? newer : older;
+        var theirs = (oursNewer ? older : newer) + ", " + only;
+
+        var (result, merged) = RunDriver("ai_sessions.json", $"{{ {Header}, \"sessions\": [] }}", $"{{ {Header}, \"sessions\": [{ours}] }}", $"{{ {Header}, \"sessions\": [{theirs}] }}");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        var sessions = JsonNode.Parse(merged)!["sessions"]!.AsArray();
+        Assert.That(sessions.Select(s => (string)s!["id"]!), Is.EquivalentTo(new[] { "20261121-k3f9q", "20261121-zzzzz" }));
+        var session = sessions.Single(s => (string)s!["id"]! == "20261121-k3f9q")!;
+        Assert.That((string?)session["title"], Is.EqualTo("newer title"));
+        Assert.That((string?)session["status"], Is.EqualTo("handoff"));
+        Assert.That((string?)session["last_updated"], Is.EqualTo("2026-11-21T11:00:00Z"));
+        Assert.That((string?)session["created"], Is.EqualTo("2026-11-21T08:00:00Z"), "created is the earliest, never the newer side's");
+        Assert.That(Strings(session["knowledge_cache"]), Is.EquivalentTo(new[] { "a.md", "b.md", "c.md" }));
+        Assert.That(Strings(session["context_notes"]), Is.EquivalentTo(new[] { "older note", "newer note" }));
+        Assert.That(session["backlog"]!.AsArray().Select(i => (string)i!["text"]!), Is.EquivalentTo(new[] { "older task", "newer task" }));
+    }
+
+    [Test]
+    public void MergeDriver_Worklogs_UnionEntriesById()
+    {
+        var shared = Entry("20261121T090000Z-aaaaaaaa", "2026-11-21T09:00:00Z", "shared");
+        var ours = Entry("20261121T100000Z-bbbbbbbb", "2026-11-21T10:00:00Z", "ours");
+        var theirs = Entry("20261121T093000Z-cccccccc", "2026-11-21T09:30:00Z", "theirs");
+
+        var (result, merged) = RunDriver(
+            "worklog.json",
+            $"{{ \"schema_version\": 1, \"entries\": [{shared}] }}",
+            $"{{ \"schema_version\": 1, \"entries\": [{shared}, {ours}] }}",
+            $"{{ \"schema_version\": 1, \"entries\": [{shared}, {theirs}] }}");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        var ids = JsonNode.Parse(merged)!["entries"]!.AsArray().Select(e => (string)e!["id"]!).ToList();
+        Assert.That(ids, Is.EqualTo(new[] { "20261121T090000Z-aaaaaaaa", "20261121T093000Z-cccccccc", "20261121T100000Z-bbbbbbbb" }), "each entry once, in time order");
+    }
+
+    [TestCase("ours", TestName = "MergeDriver_OurSideUnparseable_ExitsOne_AndLeavesOursUntouched")]
+    [TestCase("theirs", TestName = "MergeDriver_TheirSideUnparseable_ExitsOne_AndLeavesOursUntouched")]
+    public void MergeDriver_UnparseableSide(string broken)
+    {
+        var good = $"{{ \"schema_version\": 1, \"entries\": [{Entry("20261121T090000Z-aaaaaaaa", "2026-11-21T09:00:00Z", "good")}] }}\n";
+        const string bad = "{ \"schema_version\": 1, \"entries\": [ {\"id\": ";
+
+        var (result, merged) = RunDriver("worklog.json", good, broken == "ours" ? bad : good, broken == "theirs" ? bad : good);
+
+        Assert.That(result.ExitCode, Is.EqualTo(1), result.ToString());
+        Assert.That(merged, Is.EqualTo(broken == "ours" ? bad : good), "%A is left exactly as it was");
+        Assert.That(result.Output, Does.Not.Contain("   at "));
+    }
+
+    private static (ProcessResult Result, string Merged) RunDriver(string file, string baseText, string oursText, string theirsText)
+    {
+        var directory = TestDirectory.Create();
+        var paths = new[] { "base", "ours", "theirs" }.Select(n => Path.Combine(directory, n + ".json")).ToArray();
+        File.WriteAllText(paths[0], baseText);
+        File.WriteAllText(paths[1], oursText);
+        File.WriteAllText(paths[2], theirsText);
+        var result = ProcessRunner.Run("dotnet", [SessionRepository.SessionDll, "merge-driver", paths[0], paths[1], paths[2], ".sessions/" + file], directory);
+        return (result, File.ReadAllText(paths[1]));
+    }
+
+    private static IEnumerable<string> Strings(JsonNode? array) => array!.AsArray().Select(n => (string)n!);
+
+    private static string Session(string title, string status, string created, string updated, string[] cache, string note, string task, string id = "20261121-k3f9q") => $$"""
+        { "id": "{{id}}", "branch": "feature/x", "title": "{{title}}", "type": "development", "status": "{{status}}",
+          "created": "{{created}}", "last_updated": "{{updated}}", "issues": [], "related_sessions": [],
+          "knowledge_cache": [{{string.Join(", ", cache.Select(c => $"\"{c}\""))}}], "context_notes": ["{{note}}"],
+          "backlog": [{ "text": "{{task}}", "kind": "task", "priority": "medium", "done": false }] }
+        """;
+
+    private static string Entry(string id, string time, string text) =>
+        $"{{ \"id\": \"{id}\", \"session\": \"20261121-k3f9q\", \"time\": \"{time}\", \"kind\": \"note\", \"text\": \"{text}\" }}";
+}

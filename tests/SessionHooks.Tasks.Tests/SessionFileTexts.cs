@@ -1,0 +1,66 @@
+namespace SessionHooks.Tasks.Tests;
+
+/// <summary>Session files as a repository holds them, with one known bad value where a test needs it.</summary>
+public static class SessionFileTexts
+{
+    public const string EmptySessions = """
+        {
+          "schema_version": 1,
+          "knowledge_cache": [],
+          "context_notes": [],
+          "sessions": []
+        }
+
+        """;
+
+    /// <summary>Line 11, column 17 holds <c>"sleeping"</c>, not a status the schema allows (SH2003).</summary>
+    public const string SessionsWithBadStatus = """
+        {
+          "schema_version": 1,
+          "knowledge_cache": [],
+          "context_notes": [],
+          "sessions": [
+            {
+              "id": "20261121-k3f9q",
+              "branch": "main",
+              "title": "Build checks",
+              "type": "development",
+              "status": "sleeping",
+              "created": "2026-11-21T09:00:00Z",
+              "last_updated": "2026-11-21T09:00:00Z",
+              "issues": [],
+              "related_sessions": [],
+              "knowledge_cache": [],
+              "context_notes": [],
+              "backlog": []
+            }
+          ]
+        }
+
+        """;
+
+    public static string CurrentSession(string branch) => $$"""
+        {
+          "schema_version": 1,
+          "metadata": {
+            "session_id": "20261121-k3f9q",
+            "session_start": "2026-11-21T09:00:00Z",
+            "last_updated": "2026-11-21T09:00:00Z",
+            "main_topic": "Build checks",
+            "linked_issues": [],
+            "environment": {
+              "branch": "{{branch}}",
+              "last_commit": null,
+              "machine": "test"
+            }
+          },
+          "context": {
+            "active_files": [],
+            "recent_changes": [],
+            "pending_tasks": [],
+            "decisions": []
+          }
+        }
+
+        """;
+}

@@ -1,0 +1,89 @@
+using SessionHooks.Testing;
+
+namespace SessionHooks.Tasks.Tests;
+
+public sealed class ValidateSessionFilesTests
+{
+    [Test]
+    public void ValidFiles_LogNothingAndSucceed()
+    {
+        var repository = TempRepository.Create().Write(".sessions/ai_sessions.json", SessionFileTexts.EmptySessions);
+
+        var (succeeded, engine) = Run(repository.Root);
+
+        Assert.That(succeeded, Is.True);
+        Assert.That(engine.Problems, Is.Empty);
+    }
+
+    [Test]
+    public void BadValue_IsOneErrorWithCodeAndPosition()
+    {
+        var repository = TempRepository.Create().Write(".sessions/ai_sessions.json", SessionFileTexts.SessionsWithBadStatus);
+
+        var (succeeded, engine) = Run(repository.Root);
+
+        Assert.That(succeeded, Is.False);
+        Assert.That(engine.Errors.Select(e => (e.Code, e.File, e.Line, e.Column)),
+            Is.EqualTo(new[] { ("SH2003", repository.Path(".sessions/ai_sessions.json"), 11, 17) }));
+        Assert.That(engine.Errors.Single().Message, Does.Contain("sleeping").And.Contain("(fix: "));
+    }
+
+    [Test]
+    public void CurrentSessionOfAnotherBranch_IsAWarningByDefault()
+    {
+        var repository = TempRepository.Create();
+        repository.Commit("README.md", "readme");
+        repository.Write(".sessions/current_session.json", SessionFileTexts.CurrentSession("feature/old"));
+
+        var (succeeded, engine) = Run(repository.Root);
+
+        Assert.That(succeeded, Is.True);
+        Assert.That(engine.Warnings.Select(w => w.Code), Is.EqualTo(new[] { "SH4001" }));
+        Assert.That(engine.Warnings.Single().Message, Does.Contain("'feature/old'").And.Contain("'main'"));
+    }
+
+    [Test]
+    public void CurrentSessionOfAnotherBranch_FailsWhenStalenessIsAnError()
+    {
+        var repository = TempRepository.Create();
+        repository.Commit("README.md", "readme");
+        repository.Write(".sessions/current_session.json", SessionFileTexts.CurrentSession("feature/old"));
+
+        var (succeeded, engine) = Run(repository.Root, "error");
+
+        Assert.That(succeeded, Is.False);
+        Assert.That(engine.Errors.Select(e => e.Code), Is.EqualTo(new[] { "SH4001" }));
+    }
+
+    [Test]
+    public void CurrentSessionOfTheCheckedOutBranch_IsNotStale()
+    {
+        var repository = TempRepository.Create();
+        repository.Commit("README.md", "readme");
+        repository.Write(".sessions/current_session.json", SessionFileTexts.CurrentSession("main"));
+
+        var (succeeded, engine) = Run(repository.Root, "error");
+
+        Assert.That(succeeded, Is.True);
+        Assert.That(engine.Problems, Is.Empty);
+    }
+
+    [Test]
+    public void UnknownStalenessSeverity_IsOneErrorNotAStackTrace()
+    {
+        var repository = TempRepository.Create();
+
+        var (succeeded, engine) = Run(repository.Root, "sometimes");
+
+        Assert.That(succeeded, Is.False);
+        Assert.That(engine.Errors.Single().Code, Is.EqualTo("SH9001"));
+        Assert.That(engine.Errors.Single().Message, Does.Contain("SessionHooksStalenessSeverity").And.Not.Contain(" at "));
+    }
+
+    private static (bool Succeeded, RecordingBuildEngine Engine) Run(string root, string severity = "warning")
+    {
+        var engine = new RecordingBuildEngine();
+        var task = new ValidateSessionFiles { BuildEngine = engine, RepositoryRoot = root, StalenessSeverity = severity };
+        return (task.Execute(), engine);
+    }
+}

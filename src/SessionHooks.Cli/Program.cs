@@ -14,16 +14,23 @@ var root = new RootCommand("SessionHooks: keeps a repository's session records i
     MergeDriverCommand.Create(),
     StartCommand.Create(),
     LogCommand.Create(),
+    SummaryCommand.Create(),
+    ContextCommand.Create(),
+    ContextListCommand.CreateCache(),
+    ContextListCommand.CreateNote(),
+    EndCommand.Create(),
+    SwitchCommand.Create(),
+    ListCommand.Create(),
+    ShowCommand.Create(),
+    JournalCommand.Create(),
 };
 
 var parsed = root.Parse(args);
 // Usage errors are one line and exit 2, also for commands that have an action of their own.
 if (parsed.Errors.Count > 0)
 {
-    foreach (var error in parsed.Errors)
-    {
-        Console.Error.WriteLine($"session: error: {error.Message} (see 'session --help')");
-    }
+    // The first error is the one to fix; the rest usually follow from it.
+    Console.Error.WriteLine($"session: error: {parsed.Errors[0].Message} (see 'session --help')");
 
     return 2;
 }

@@ -1,17 +1,13 @@
-using SessionHooks.Model;
+using System.Text.RegularExpressions;
 
 namespace SessionHooks.Journal;
 
 /// <summary>The names the session files use for their enumerations, and back.</summary>
-public static class Names
+public static partial class Names
 {
     public static string Of<T>(T value)
         where T : struct, Enum =>
-        value switch
-        {
-            ChangeKind.TypeChanged => "type_changed",
-            _ => value.ToString().ToLowerInvariant(),
-        };
+        SnakeCase().Replace(value.ToString(), "$1_$2").ToLowerInvariant();
 
     public static IReadOnlyList<string> All<T>()
         where T : struct, Enum => [.. Enum.GetValues<T>().Select(v => Of(v))];
@@ -31,4 +27,7 @@ public static class Names
         value = default;
         return false;
     }
+
+    [GeneratedRegex("([a-z0-9])([A-Z])", RegexOptions.CultureInvariant)]
+    private static partial Regex SnakeCase();
 }

@@ -1,0 +1,17 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace SessionHooks.Cli;
+
+/// <summary>Output for programs: indented JSON, non-ASCII kept readable.</summary>
+internal static class JsonOutput
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Write(JsonNode node) => Console.WriteLine(node.ToJsonString(Options));
+}

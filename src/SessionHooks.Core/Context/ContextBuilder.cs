@@ -1,0 +1,43 @@
+using SessionHooks.Journal;
+using SessionHooks.Model;
+using SessionHooks.Sessions;
+
+namespace SessionHooks.Context;
+
+/// <summary>Gathers an assistant's starting context from the session files. Reads only; writes nothing.</summary>
+public static class ContextBuilder
+{
+    private const int OtherSessionsShown = 5;
+
+    public static AssistantContext Build(SessionContext context, bool includeFiles, long maxBytes)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var head = context.Git.Head;
+        var sessions = OpenSession.ReadOrFail(context.Store.ReadAiSessions());
+        var current = OpenSession.ReadOrFail(context.Store.ReadCurrentSession());
+        var id = current?.Metadata.SessionId;
+        var session = id is null ? null : sessions?.Find(id);
+        var all = sessions?.Sessions ?? [];
+
+        var cache = (sessions?.KnowledgeCache ?? []).Select(p => (p, "repository"))
+            .Concat((session?.KnowledgeCache ?? []).Select(p => (p, "session")));
+        var earlier = all.Where(s => s.Id != id && s.Branch == head.Branch).OrderByDescending(s => s.LastUpdated).ToList();
+        var others = all.Where(s => s.Id != id && s.Branch != head.Branch && !string.IsNullOrEmpty(s.Summary))
+            .OrderByDescending(s => s.LastUpdated).Take(OtherSessionsShown).ToList();
+
+        return new AssistantContext(
+            head.Branch,
+            id,
+            session?.Title ?? current?.Metadata.MainTopic ?? "(no session yet: run 'session start')",
+            session is null ? (current is null ? null : "started") : Names.Of(session.Status),
+            session?.Issues ?? current?.Metadata.LinkedIssues ?? [],
+            current?.Context.PendingTasks ?? [],
+            current?.Context.Decisions ?? [],
+            sessions?.ContextNotes ?? [],
+            session?.ContextNotes ?? [],
+            KnowledgeFiles.Load(context.WorktreeRoot, cache, includeFiles, maxBytes),
+            earlier,
+            others,
+            Backlog.Open(sessions, id));
+    }
+}

@@ -1,0 +1,84 @@
+namespace SessionHooks.Cli.Tests;
+
+public class LogTests
+{
+    [Test]
+    public void Log_AddsOneEntry_TasksGoToBacklogAndPendingTasks_DecisionsToTheContext()
+    {
+        var repo = CliRepository.Create();
+        var before = repo.Entries().Count;
+
+        repo.Ok("log", "task", "write the migration", "--priority", "high");
+        repo.Ok("log", "decision", "keep JSON, not YAML");
+        repo.Ok("log", "idea", "cache the schema");
+
+        var entries = repo.Entries();
+        Assert.That(entries, Has.Count.EqualTo(before + 3));
+        var session = repo.CurrentSessionId();
+        Assert.That(entries.Skip(before).Select(e => (string?)e!["session"]), Is.All.EqualTo(session));
+        Assert.That(entries.Skip(before).Select(e => (string?)e!["kind"]), Is.EqualTo(new[] { "task", "decision", "idea" }));
+        var backlog = repo.SessionRecord(session)["backlog"]!.AsArray();
+        Assert.That(backlog.Select(b => $"{b!["kind"]}:{b["priority"]}:{b["text"]}"),
+            Is.EqualTo(new[] { "task:high:write the migration", "idea:medium:cache the schema" }));
+        var context = repo.CurrentSession()["context"]!;
+        Assert.That(context["pending_tasks"]!.AsArray().Select(t => (string?)t), Is.EqualTo(new[] { "write the migration" }));
+        Assert.That(context["decisions"]!.AsArray().Select(t => (string?)t), Is.EqualTo(new[] { "keep JSON, not YAML" }));
+        Assert.That(repo.Session("validate").ExitCode, Is.Zero, "what log writes passes validation");
+    }
+
+    [Test]
+    public void Log_FromConcurrentProcesses_LosesNoEntry()
+    {
+        var repo = CliRepository.Create();
+        var before = repo.Entries().Count;
+        const int processes = 4, calls = 5;
+
+        Parallel.For(0, processes, p =>
+        {
+            for (var i = 0; i < calls; i++)
+            {
+                Assert.That(repo.Session("log", "note", $"writer {p} line {i}").ExitCode, Is.Zero);
+            }
+        });
+
+        var texts = repo.Entries().Skip(before).Select(e => (string?)e!["text"]).ToList();
+        Assert.That(texts, Has.Count.EqualTo(processes * calls));
+        Assert.That(texts, Is.Unique);
+        Assert.That(repo.Sessions()["sessions"]!.AsArray(), Has.Count.EqualTo(1), "one session registered, not one per writer");
+    }
+
+    [Test]
+    public void Log_RedactsTokensKeysAndPrivateKeys_BeforeAnythingIsWritten()
+    {
+        var repo = CliRepository.Create();
+        const string token = "ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8";
+        const string awsKey = "AKIAIOSFODNN7EXAMPLE";
+        const string pemBody = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7";
+        var pem = $"-----BEGIN RSA PRIVATE KEY-----\n{pemBody}\n-----END RSA PRIVATE KEY-----";
+
+        var logged = repo.Session("log", "problem", $"pushed with {token} by mistake");
+        repo.Ok("log", "task", $"rotate {awsKey}");
+        repo.Ok("log", "note", $"the deploy key was\n{pem}\nplease remove");
+        repo.Ok("note", "add", "db is Server=db;User Id=app;Password=hunter2;");
+        repo.Ok("end", "--summary", "leaked postgres://app:s3cret@db/prod then fixed");
+
+        Assert.That(logged.ExitCode, Is.Zero);
+        Assert.That(logged.StandardError, Does.Contain("redacted github-token"));
+        var files = repo.AllSessionFiles();
+        Assert.That(files, Does.Not.Contain(token).And.Not.Contain(awsKey).And.Not.Contain(pemBody)
+            .And.Not.Contain("hunter2").And.Not.Contain("s3cret"));
+        Assert.That(files, Does.Contain("[REDACTED:github-token]").And.Contain("[REDACTED:aws-access-key-id]")
+            .And.Contain("[REDACTED:private-key]").And.Contain("Password=[REDACTED:password]"));
+    }
+
+    [Test]
+    public void Log_UsesConfigSecretPatterns_Too()
+    {
+        var repo = CliRepository.Create();
+        repo.Repo.Write(".sessions/config.json", "{\n  \"schema_version\": 1,\n  \"secret_patterns\": [\"ACME-[0-9]{6}\"]\n}\n");
+
+        repo.Ok("log", "note", "licence ACME-123456 applied");
+
+        Assert.That(repo.AllSessionFiles(), Does.Not.Contain("ACME-123456").And.Contain("[REDACTED:secret-pattern]"));
+    }
+}

@@ -65,6 +65,13 @@ internal sealed class JsonSyntaxScan
                 return;
             }
 
+            if (token is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped && !Decodes(ref reader))
+            {
+                // The reader accepts a lone \uD800 escape but refuses to decode it later, past every located check.
+                SyntaxError = ("a string escapes half of a UTF-16 surrogate pair (\\uD800-\\uDFFF without its partner)", reader.TokenStartIndex, false);
+                return;
+            }
+
             if (RootToken == JsonTokenType.None)
             {
                 RootToken = token;
@@ -89,18 +96,34 @@ internal sealed class JsonSyntaxScan
         VersionOffset = reader.TokenStartIndex;
         if (reader.TokenType == JsonTokenType.Number)
         {
-            VersionText = System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+            VersionText = Shorten(System.Text.Encoding.UTF8.GetString(reader.ValueSpan));
             Version = reader.TryGetInt32(out var version) ? version : null;
         }
         else if (reader.TokenType == JsonTokenType.String)
         {
-            VersionText = "\"" + reader.GetString() + "\"";
+            VersionText = "\"" + Shorten(reader.GetString()!) + "\"";
         }
         else if (reader.TokenType is JsonTokenType.True or JsonTokenType.False or JsonTokenType.Null)
         {
             VersionText = System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
         }
     }
+
+    private static bool Decodes(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            _ = reader.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Keeps a diagnostic on one readable line however long the value is.</summary>
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
 
     /// <summary>The reader's message without its position suffix, which the diagnostic states itself.</summary>
     private static string Describe(string message)

@@ -23,7 +23,8 @@ public sealed class SessionConfig : SessionFile
     public List<string> DefaultKnowledgeCache { get; set; } = [];
 
     public RuleLevel LevelOf(string rule) =>
-        Rules.TryGetValue(rule, out var level) ? level : RuleNames.DefaultLevel(rule);
+        // "rules": null deserializes to null; the schema reports it, the hooks still need a level.
+        Rules is not null && Rules.TryGetValue(rule, out var level) ? level : RuleNames.DefaultLevel(rule);
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<RuleLevel>))]

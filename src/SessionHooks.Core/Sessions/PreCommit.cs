@@ -52,11 +52,9 @@ public static class PreCommit
         using (context.Store.LockAll())
         {
             var sessionsFile = context.Store.ReadAiSessions();
-            var worklogFile = context.Store.ReadWorklog();
-            var broken = sessionsFile.Diagnostics.Concat(worklogFile.Diagnostics).Where(d => d.Severity == Severity.Error).ToList();
-            if (broken.Count > 0)
+            if (Broken(sessionsFile.Diagnostics) is { Count: > 0 } brokenSessions)
             {
-                return HookOutcome.Refuse("commit refused: a session file cannot be read", broken);
+                return HookOutcome.Refuse("commit refused: a session file cannot be read", brokenSessions);
             }
 
             var sessions = sessionsFile.Value ?? NewSessions();
@@ -79,16 +77,29 @@ public static class PreCommit
                 Files = files,
             };
 
-            var worklog = worklogFile.Value ?? NewWorklog();
-            if (amend && FindAmendedEntry(worklog, amendedParent, head.Branch) is { } amended)
+            // A new entry goes at the end without reading the history before it; an amend must
+            // find the entry it replaces, so it reads the worklog whole.
+            if (amend || !context.Store.TryAppendWorklogEntry(entry))
             {
-                // The amended commit replaces its predecessor: keep one entry, with the new content.
-                entry.Id = amended.Id;
-                worklog.Entries[worklog.Entries.IndexOf(amended)] = entry;
-            }
-            else
-            {
-                worklog.Entries.Add(entry);
+                var worklogFile = context.Store.ReadWorklog();
+                if (Broken(worklogFile.Diagnostics) is { Count: > 0 } brokenWorklog)
+                {
+                    return HookOutcome.Refuse("commit refused: a session file cannot be read", brokenWorklog);
+                }
+
+                var worklog = worklogFile.Value ?? NewWorklog();
+                if (amend && FindAmendedEntry(worklog, amendedParent, head.Branch) is { } amended)
+                {
+                    // The amended commit replaces its predecessor: keep one entry, with the new content.
+                    entry.Id = amended.Id;
+                    worklog.Entries[worklog.Entries.IndexOf(amended)] = entry;
+                }
+                else
+                {
+                    worklog.Entries.Add(entry);
+                }
+
+                context.Store.UpdateWorklog(_ => worklog);
             }
 
             current.Metadata.LastUpdated = now;
@@ -97,7 +108,6 @@ public static class PreCommit
 
             var finalCurrent = current;
             context.Store.UpdateAiSessions(_ => sessions);
-            context.Store.UpdateWorklog(_ => worklog);
             context.Store.UpdateCurrentSession(_ => finalCurrent);
         }
 
@@ -124,6 +134,9 @@ public static class PreCommit
 
         return session;
     }
+
+    private static List<Diagnostic> Broken(IEnumerable<Diagnostic> diagnostics) =>
+        [.. diagnostics.Where(d => d.Severity == Severity.Error)];
 
     private static WorklogEntry? FindAmendedEntry(Worklog worklog, string? parent, string? branch) =>
         worklog.Entries.LastOrDefault(e =>

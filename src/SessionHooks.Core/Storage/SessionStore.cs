@@ -91,6 +91,35 @@ public sealed class SessionStore
     }
 
     /// <summary>
+    /// Adds <paramref name="entry"/> at the end of <c>worklog.json</c> by rewriting only the end of
+    /// the file (still replaced atomically, under the lock), without reading the entries before it.
+    /// </summary>
+    /// <returns>False, having written nothing, when the file is missing or not exactly as this
+    /// version writes it: then read it whole and use <see cref="UpdateWorklog"/>.</returns>
+    public bool TryAppendWorklogEntry(WorklogEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        using var held = locks.Take([SessionFileKind.Worklog], LockTimeout);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(PathOf(SessionFileKind.Worklog));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+
+        if (WorklogTail.TryAppend(bytes, [entry]) is not { } appended)
+        {
+            return false;
+        }
+
+        Write(SessionFileKind.Worklog, appended);
+        return true;
+    }
+
+    /// <summary>
     /// Replaces a session file with <paramref name="text"/> as it is, under the file's lock, even
     /// when the file on disk cannot be read: for recovery, which has already set the old one aside.
     /// </summary>
@@ -156,11 +185,13 @@ public sealed class SessionStore
         return changed;
     }
 
-    private void Write(SessionFileKind kind, string text)
+    private void Write(SessionFileKind kind, string text) => Write(kind, Utf8.GetBytes(text));
+
+    private void Write(SessionFileKind kind, byte[] content)
     {
         try
         {
-            AtomicFile.Replace(PathOf(kind), Utf8.GetBytes(text));
+            AtomicFile.Replace(PathOf(kind), content);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

@@ -1,0 +1,21 @@
+#!/bin/sh
+# The full reliability counts (SPEC §7): 500 random kill -9s during hook and CLI writes, then
+# 8 processes x 100 concurrent 'session log' calls. CI runs smaller counts of the same tests.
+#   scripts/fault-injection.sh [kills] [log-calls-per-process]
+set -eu
+cd "$(dirname "$0")/.."
+kills="${1:-500}"
+calls="${2:-100}"
+artifacts="${SESSIONHOOKS_ARTIFACTS:-/tmp/sessionhooks-reliability}"
+project=tests/SessionHooks.Reliability.Tests
+
+dotnet build "$project" --artifacts-path "$artifacts" -v q -nologo >/dev/null
+status=0
+SESSIONHOOKS_KILL_COUNT="$kills" dotnet test "$project" --artifacts-path "$artifacts" --no-build \
+  --filter "FullyQualifiedName~FaultInjectionTests" --logger "console;verbosity=detailed" \
+  | grep -E "kills:|Passed |Failed |Error Message|Expected|But was" || status=1
+SESSIONHOOKS_LOG_CALLS="$calls" dotnet test "$project" --artifacts-path "$artifacts" --no-build \
+  --filter "FullyQualifiedName=SessionHooks.Reliability.Tests.ConcurrencyTests.EightProcessesLoggingAtOnce_LeaveExactlyEveryEntry" \
+  --logger "console;verbosity=detailed" \
+  | grep -E "Passed |Failed |Error Message|Expected|But was|SH5003" | head -20 || status=1
+exit "$status"

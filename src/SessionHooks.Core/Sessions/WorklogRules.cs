@@ -46,10 +46,56 @@ internal static class WorklogRules
             return false;
         }
 
-        var before = CommitEntryIds(parent is null ? null : git.ReadFileAtCommit(parent, WorklogPath));
-        var after = CommitEntryIds(git.ReadFileAtCommit(commit.Id, WorklogPath));
+        var beforeText = parent is null ? null : git.ReadFileAtCommit(parent, WorklogPath);
+        var afterText = git.ReadFileAtCommit(commit.Id, WorklogPath);
+        if (beforeText is not null && afterText is not null && AppendedEntries(beforeText, afterText) is { } appended &&
+            appended.All(e => e.Id.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')))
+        {
+            // Only entries the commit added can be its own: read those, not the whole history.
+            return appended.Any(e => IsCommitEntry(e) && !beforeText.Contains(EntryIdLine(e.Id), StringComparison.Ordinal));
+        }
+
+        var before = CommitEntryIds(beforeText);
+        var after = CommitEntryIds(afterText);
         return after.Except(before).Any();
     }
+
+    /// <summary>
+    /// The entries <paramref name="after"/> holds beyond <paramref name="before"/> when it is
+    /// <paramref name="before"/> with entries added at the end (as the hooks write it); null otherwise.
+    /// </summary>
+    private static List<WorklogEntry>? AppendedEntries(string before, string after)
+    {
+        const string closing = "\n  ]\n}\n";
+        if (!before.EndsWith("}" + closing, StringComparison.Ordinal) || !after.EndsWith(closing, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var kept = before.Length - closing.Length;
+        if (after.Length <= before.Length || !after.AsSpan(0, kept).SequenceEqual(before.AsSpan(0, kept)) || after[kept] != ',')
+        {
+            return null;
+        }
+
+        try
+        {
+            return SessionJson.ReadWorklog("{\"entries\": [" + after[(kept + 1)..^closing.Length] + "]}").Entries;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// How an entry's id (letters, digits and dashes) stands in a file as SessionJson writes it; never
+    /// inside a string value, as those hold no raw line breaks.
+    /// </summary>
+    private static string EntryIdLine(string id) => $"\n      \"id\": \"{id}\",\n";
+
+    private static bool IsCommitEntry(WorklogEntry entry) =>
+        entry.Kind is WorklogKind.Commit or WorklogKind.Merge && entry.Commit is null;
 
     private static HashSet<string> CommitEntryIds(string? text)
     {

@@ -12,6 +12,24 @@ internal sealed record PushedFiles(AiSessions? Sessions, Worklog? Worklog, IRead
     public static PushedFiles Read(GitRepository git, string commit)
     {
         var diagnostics = new List<Diagnostic>();
+        var cache = ValidationCache.Open(git.CommonDir);
+        IEnumerable<Diagnostic> Validate(SessionFileKind kind, string text)
+        {
+            var blob = git.BlobIdAtCommit(commit, kind.RepoPath());
+            if (cache.IsValid(kind, blob))
+            {
+                return [];
+            }
+
+            var found = SchemaValidator.Shared.Validate(kind, text, kind.RepoPath());
+            if (found.Count == 0)
+            {
+                cache.AddValid(kind, blob);
+            }
+
+            return found;
+        }
+
         var sessionsText = git.ReadFileAtCommit(commit, SessionFileKind.AiSessions.RepoPath());
         var worklogText = git.ReadFileAtCommit(commit, SessionFileKind.Worklog.RepoPath());
         var configText = git.ReadFileAtCommit(commit, SessionFileKind.Config.RepoPath());
@@ -20,19 +38,19 @@ internal sealed record PushedFiles(AiSessions? Sessions, Worklog? Worklog, IRead
         Worklog? worklog = null;
         if (sessionsText is not null)
         {
-            diagnostics.AddRange(SchemaValidator.Shared.Validate(SessionFileKind.AiSessions, sessionsText, SessionFileKind.AiSessions.RepoPath()));
+            diagnostics.AddRange(Validate(SessionFileKind.AiSessions, sessionsText));
             sessions = SessionFileParser.ParseAiSessions(System.Text.Encoding.UTF8.GetBytes(sessionsText), SessionFileKind.AiSessions.RepoPath()).Value;
         }
 
         if (worklogText is not null)
         {
-            diagnostics.AddRange(SchemaValidator.Shared.Validate(SessionFileKind.Worklog, worklogText, SessionFileKind.Worklog.RepoPath()));
+            diagnostics.AddRange(Validate(SessionFileKind.Worklog, worklogText));
             worklog = SessionFileParser.ParseWorklog(System.Text.Encoding.UTF8.GetBytes(worklogText), SessionFileKind.Worklog.RepoPath()).Value;
         }
 
         if (configText is not null)
         {
-            diagnostics.AddRange(SchemaValidator.Shared.Validate(SessionFileKind.Config, configText, SessionFileKind.Config.RepoPath()));
+            diagnostics.AddRange(Validate(SessionFileKind.Config, configText));
         }
 
         if (!diagnostics.Any(d => d.Severity == Severity.Error))

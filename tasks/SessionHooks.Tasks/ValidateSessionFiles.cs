@@ -22,7 +22,12 @@ public sealed class ValidateSessionFiles : SessionHooksTask
     {
         var root = FullPath(RepositoryRoot, nameof(RepositoryRoot));
         var staleness = ParseSeverity(StalenessSeverity);
-        var diagnostics = RepositoryValidator.Validate(root, new RepositoryValidationOptions { AbsolutePaths = true });
+        var diagnostics = RepositoryValidator.Validate(root, new RepositoryValidationOptions
+        {
+            AbsolutePaths = true,
+            // A session started on checkout is registered by the branch's first commit; a build before it is fine.
+            CrossFile = new CrossFileRuleOptions { RequireCurrentSessionRegistered = false },
+        });
         foreach (var diagnostic in diagnostics)
         {
             Log.LogDiagnostic(diagnostic);

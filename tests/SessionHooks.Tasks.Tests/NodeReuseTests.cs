@@ -1,0 +1,52 @@
+namespace SessionHooks.Tasks.Tests.Package;
+
+/// <summary>
+/// Builds that keep their MSBuild node alive (<c>-nodeReuse:true</c>, no in-process node), as IDEs and
+/// repeated command-line builds do: the tasks must not carry state from one build into the next.
+/// </summary>
+public sealed class NodeReuseTests
+{
+    private static readonly Dictionary<string, string?> OutOfProcessNodes = new()
+    {
+        ["MSBUILDNOINPROCNODE"] = "1",
+        ["MSBUILDDISABLENODEREUSE"] = null,
+    };
+
+    [Test]
+    public void SecondBuildInTheSameNode_AfterABranchSwitch_SeesTheNewBranch()
+    {
+        var consumer = ConsumerProject.Create();
+        var repository = consumer.Repository;
+        repository.Commit(".sessions/ai_sessions.json", SessionFileTexts.SessionsWithBadStatus, "a broken session file");
+        repository.Run("branch", "broken");
+        repository.Commit(".sessions/ai_sessions.json", SessionFileTexts.EmptySessions, "session file repaired");
+
+        var first = consumer.Build(OutOfProcessNodes, "-nodeReuse:true");
+        var nodesAfterFirst = BuildNodes.Running(PackageFeed.NodeSalt);
+        repository.Run("checkout", "--quiet", "broken");
+        var second = consumer.Build(OutOfProcessNodes, "-nodeReuse:true");
+
+        Assert.That(first.ExitCode, Is.Zero, first.ToString());
+        Assert.That(second.ExitCode, Is.Not.Zero, second.ToString());
+        Assert.That(second.StandardOutput, Does.Contain("ai_sessions.json(11,17): error SH2003: "));
+        Assert.That(nodesAfterFirst.Intersect(BuildNodes.Running(PackageFeed.NodeSalt)), Is.Not.Empty, "the second build ran in a node kept from the first");
+    }
+
+    [Test]
+    public void ReusedNode_HoldsNoFileOfTheRepositoryOpen()
+    {
+        var consumer = ConsumerProject.Create();
+        consumer.Repository.Write(".sessions/ai_sessions.json", SessionFileTexts.EmptySessions);
+        Assert.That(consumer.Build(OutOfProcessNodes, "-nodeReuse:true").ExitCode, Is.Zero);
+        // The installed post-checkout hook starts a session, so the next build reads git for staleness too.
+        consumer.Repository.Run("checkout", "--quiet", "-b", "feature/open-files");
+
+        var build = consumer.Build(OutOfProcessNodes, "-nodeReuse:true");
+
+        Assert.That(build.ExitCode, Is.Zero, build.ToString());
+        var nodes = BuildNodes.Running(PackageFeed.NodeSalt);
+        Assert.That(nodes, Is.Not.Empty);
+        var root = consumer.Repository.Root + Path.DirectorySeparatorChar;
+        Assert.That(nodes.SelectMany(BuildNodes.OpenFiles).Where(f => f.StartsWith(root, StringComparison.Ordinal)), Is.Empty);
+    }
+}

@@ -6,8 +6,9 @@
 # Usage: bench/run.sh                 build in Release, measure, update docs/performance.md
 # Environment:
 #   BENCH_RUNS, BENCH_WARMUP          hyperfine runs and warmups per command (default 20, 5)
-#   BENCH_HOOKS=build|r2r             hook programs from a plain Release build (the CLI's output
-#                                     folder) or from a ReadyToRun publish (default r2r)
+#   BENCH_HOOKS=composite|r2r|build   hook programs from a self-contained composite ReadyToRun
+#                                     publish (default), a framework-dependent ReadyToRun publish,
+#                                     or a plain Release build (the CLI's output folder)
 #   BENCH_WORK                        work folder (default: a new folder under /tmp)
 #   BENCH_ONLY                        space-separated groups to run (default: all)
 #   BENCH_NO_DOCS=1                   print the table, leave docs/performance.md alone
@@ -17,7 +18,7 @@ repo_root=$(cd "$(dirname "$0")/.." && pwd)
 work=${BENCH_WORK:-$(mktemp -d /tmp/sessionhooks-bench.XXXXXX)}
 runs=${BENCH_RUNS:-20}
 warmup=${BENCH_WARMUP:-5}
-hooks_mode=${BENCH_HOOKS:-r2r}
+hooks_mode=${BENCH_HOOKS:-composite}
 only=${BENCH_ONLY:-"post-checkout pre-commit pre-push scale"}
 artifacts=$work/build
 results=$work/results
@@ -33,8 +34,14 @@ build() {
   dotnet build "$repo_root/bench/SessionGenerator" "${common[@]}" >&2
   floor=$artifacts/bin/Floor/release/floor
   generator=$artifacts/bin/SessionGenerator/release/session-generator
-  if [ "$hooks_mode" = r2r ]; then
-    # What the package ships: the CLI and the hook programs, ReadyToRun-compiled, framework-dependent.
+  if [ "$hooks_mode" = composite ]; then
+    # The fast build (docs/performance.md): the runtime and the app precompiled together in one
+    # image, so the framework's generics over our types need no JIT at start-up.
+    dotnet publish "$repo_root/src/SessionHooks.Cli" "${common[@]}" -r linux-x64 --self-contained true \
+      -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$work/hooks" >&2
+    hooks=$work/hooks
+  elif [ "$hooks_mode" = r2r ]; then
+    # The CLI and the hook programs, ReadyToRun-compiled, framework-dependent.
     dotnet publish "$repo_root/src/SessionHooks.Cli" "${common[@]}" -r linux-x64 --self-contained false \
       -p:PublishReadyToRun=true -o "$work/hooks" >&2
     hooks=$work/hooks
@@ -64,7 +71,7 @@ new_repo() {
   SESSIONHOOKS=0 git -C "$dir" add -A
   SESSIONHOOKS=0 git -C "$dir" commit -q -m "initial commit"
   if [ "$kind" = sessionhooks ]; then
-    (cd "$dir" && dotnet "$hooks/session.dll" install --hooks-dir "$hooks" >/dev/null)
+    (cd "$dir" && "$hooks/session" install --hooks-dir "$hooks" >/dev/null)
   else
     printf 'post-checkout:\n  jobs:\n    - run: "true"\npre-commit:\n  jobs:\n    - run: "true"\npre-push:\n  jobs:\n    - run: "true"\n' >"$dir/lefthook.yml"
     (cd "$dir" && lefthook install >/dev/null)

@@ -17,7 +17,7 @@ SESSIONHOOKS_LOG_CALLS="$calls" dotnet test "$project" --artifacts-path "$artifa
   --filter "FullyQualifiedName=SessionHooks.Reliability.Tests.ConcurrencyTests.EightProcessesLoggingAtOnce_LeaveExactlyEveryEntry" \
   --logger "console;verbosity=detailed" >>"$log" 2>&1 || true
 # The figures, each result, and the first lines of any failure.
-grep -E "^ *(kills:|writers:)" "$log" | sort -u
+grep -E "^ *(kills:|writers:)" "$log" | sed "s/^ *//" | sort -u
 grep -E "^ *(Passed|Failed) [A-Z]" "$log"
 grep -A4 "Error Message" "$log" | cut -c1-300
 echo "full output: $log"

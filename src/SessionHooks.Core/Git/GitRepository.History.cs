@@ -30,7 +30,7 @@ public sealed partial class GitRepository
         }
 
         var prefix = $"refs/remotes/{remoteName}/";
-        foreach (var reference in repository.Refs)
+        foreach (var reference in Repo.Refs)
         {
             if (reference.CanonicalName.StartsWith(prefix, StringComparison.Ordinal)
                 && PeelToCommit(reference.ResolveToDirectReference()?.Target) is { } tracked)
@@ -46,7 +46,7 @@ public sealed partial class GitRepository
             filter.ExcludeReachableFrom = excluded;
         }
 
-        return repository.Commits.QueryBy(filter).Select(CommitInfo.From).ToList();
+        return Repo.Commits.QueryBy(filter).Select(CommitInfo.From).ToList();
     }
 
     /// <summary>Like <c>git merge-base --is-ancestor</c>; a commit is its own ancestor. False when either is unknown.</summary>
@@ -57,7 +57,7 @@ public sealed partial class GitRepository
             return false;
         }
 
-        return older.Id == newer.Id || repository.ObjectDatabase.FindMergeBase(older, newer)?.Id == older.Id;
+        return older.Id == newer.Id || Repo.ObjectDatabase.FindMergeBase(older, newer)?.Id == older.Id;
     }
 
     /// <summary>The text of a file in a commit; null when the commit or the file is not there.</summary>
@@ -70,7 +70,7 @@ public sealed partial class GitRepository
     public IReadOnlyList<FileStat> NumStat(string commitId)
     {
         var commit = ResolveCommit(commitId) ?? throw RevisionNotFound(commitId);
-        var patch = repository.Diff.Compare<Patch>(commit.Parents.FirstOrDefault()?.Tree, commit.Tree, FindRenames);
+        var patch = Repo.Diff.Compare<Patch>(commit.Parents.FirstOrDefault()?.Tree, commit.Tree, FindRenames);
         return patch
             .Select(e => e.IsBinaryComparison ? new FileStat(e.Path, 0, 0, true) : new FileStat(e.Path, e.LinesAdded, e.LinesDeleted, false))
             .OrderBy(s => s.Path, GitPathOrder.Instance)
@@ -87,7 +87,7 @@ public sealed partial class GitRepository
 
         // Date order alone lets libgit2 stop after max commits; a topological sort would walk the whole history.
         var filter = new CommitFilter { IncludeReachableFrom = from, SortBy = CommitSortStrategies.Time };
-        return repository.Commits.QueryBy(filter).Take(max).Select(CommitInfo.From).ToList();
+        return Repo.Commits.QueryBy(filter).Take(max).Select(CommitInfo.From).ToList();
     }
 
     private Commit? ResolveCommit(string commitish)
@@ -99,7 +99,7 @@ public sealed partial class GitRepository
 
         try
         {
-            return PeelToCommit(repository.Lookup(commitish));
+            return PeelToCommit(Repo.Lookup(commitish));
         }
         catch (LibGit2SharpException)
         {

@@ -14,7 +14,7 @@ public sealed partial class GitRepository
     public IReadOnlyList<StagedChange> StagedChangesAgainst(string? commitId)
     {
         var tree = commitId is null ? null : (ResolveCommit(commitId) ?? throw RevisionNotFound(commitId)).Tree;
-        var changes = repository.Diff.Compare<TreeChanges>(tree, DiffTargets.Index, null, null, FindRenames);
+        var changes = Repo.Diff.Compare<TreeChanges>(tree, DiffTargets.Index, null, null, FindRenames);
         return changes
             .Select(ToStagedChange)
             .OfType<StagedChange>()
@@ -33,7 +33,7 @@ public sealed partial class GitRepository
             DiagnosticCatalog.GitUnsupported.ForFile(GitDir, "a bare repository has no worktree to stage from"));
         try
         {
-            StageInto(repository.Index, root, repoPaths);
+            StageInto(Repo.Index, root, repoPaths);
             var realIndex = Path.Combine(GitDir, "index.lock");
             if (!SamePath(IndexFile, realIndex) && !SamePath(IndexFile, Path.Combine(GitDir, "index")) && File.Exists(realIndex))
             {
@@ -52,8 +52,8 @@ public sealed partial class GitRepository
     /// <summary>The text of a path in the index being committed (stage 0); null when it is not there.</summary>
     public string? ReadFileFromIndex(string repoPath)
     {
-        var entry = repository.Index[repoPath];
-        return entry is null ? null : BlobText(repository.Lookup<Blob>(entry.Id));
+        var entry = Repo.Index[repoPath];
+        return entry is null ? null : BlobText(Repo.Lookup<Blob>(entry.Id));
     }
 
     /// <summary>
@@ -77,7 +77,7 @@ public sealed partial class GitRepository
             DetectRenamesInIndex = false,
             DetectRenamesInWorkDir = false,
         };
-        var changed = repository.RetrieveStatus(options)
+        var changed = Repo.RetrieveStatus(options)
             .Where(e => e.State is not (FileStatus.Unaltered or FileStatus.Ignored))
             .Select(e => e.FilePath)
             .ToList();

@@ -6,16 +6,17 @@ namespace SessionHooks.Git;
 /// <summary>
 /// The one place that knows git. Opened once per hook or command; it reads the repository, worktree
 /// and index that git gives the running hook (<c>GIT_DIR</c>, <c>GIT_WORK_TREE</c>, <c>GIT_INDEX_FILE</c>).
+/// libgit2 is loaded only by the first query that needs objects or the index: where the repository
+/// is, HEAD and operations in progress are read from git's files, so a post-checkout never pays for it.
 /// </summary>
 public sealed partial class GitRepository : IDisposable
 {
-    private readonly Repository repository;
     private readonly RepositoryLayout layout;
     private readonly GitEnvironment environment;
+    private Repository? opened;
 
-    private GitRepository(Repository repository, RepositoryLayout layout, GitEnvironment environment)
+    private GitRepository(RepositoryLayout layout, GitEnvironment environment)
     {
-        this.repository = repository;
         this.layout = layout;
         this.environment = environment;
     }
@@ -34,22 +35,7 @@ public sealed partial class GitRepository : IDisposable
     /// <summary>The index this repository reads and stages into.</summary>
     public string IndexFile => layout.IndexFile ?? Path.Combine(layout.GitDir, "index");
 
-    public HeadInfo Head
-    {
-        get
-        {
-            var head = repository.Refs.Head;
-            if (head is SymbolicReference symbolic)
-            {
-                var target = symbolic.TargetIdentifier;
-                var branch = target.StartsWith("refs/heads/", StringComparison.Ordinal) ? target["refs/heads/".Length..] : target;
-                var commit = symbolic.ResolveToDirectReference()?.TargetIdentifier;
-                return new HeadInfo(branch, commit, IsDetached: false, IsUnborn: commit is null);
-            }
-
-            return new HeadInfo(null, head?.TargetIdentifier, IsDetached: head is not null, IsUnborn: head is null);
-        }
-    }
+    public HeadInfo Head => HeadFiles.Read(layout.GitDir, layout.CommonDir);
 
     public InProgressOperation Operation => OperationState.Read(layout.GitDir);
 
@@ -62,9 +48,16 @@ public sealed partial class GitRepository : IDisposable
         Open(startDirectory, GitEnvironment.FromProcess(), indexPath);
 
     /// <summary>Opens the repository with the git variables given, ignoring this process's own.</summary>
-    public static GitRepository Open(string startDirectory, GitEnvironment environment, string? indexPath = null)
+    public static GitRepository Open(string startDirectory, GitEnvironment environment, string? indexPath = null) =>
+        new(RepositoryLayout.Resolve(startDirectory, environment, indexPath), environment);
+
+    public void Dispose() => opened?.Dispose();
+
+    /// <summary>The libgit2 repository, opened on first use.</summary>
+    private Repository Repo => opened ??= OpenLibGit2(layout);
+
+    private static Repository OpenLibGit2(RepositoryLayout layout)
     {
-        var layout = RepositoryLayout.Resolve(startDirectory, environment, indexPath);
         try
         {
             NativeLibGit2.EnsureRegistered();
@@ -73,7 +66,7 @@ public sealed partial class GitRepository : IDisposable
                 IndexPath = layout.IndexFile,
                 WorkingDirectoryPath = layout.WorktreeRoot,
             };
-            return new GitRepository(new Repository(layout.GitDir, options), layout, environment);
+            return new Repository(layout.GitDir, options);
         }
         catch (RepositoryNotFoundException exception)
         {
@@ -90,8 +83,6 @@ public sealed partial class GitRepository : IDisposable
                 exception);
         }
     }
-
-    public void Dispose() => repository.Dispose();
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 }

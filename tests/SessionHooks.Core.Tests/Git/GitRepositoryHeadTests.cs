@@ -29,6 +29,33 @@ public class GitRepositoryHeadTests
     }
 
     [Test]
+    public void Head_OfAPackedBranch_IsTheCommitGitShows()
+    {
+        var repo = TempRepository.Create();
+        repo.CommitAt("a.txt", "a\n");
+        repo.Run("checkout", "--quiet", "-b", "feature/packed");
+        repo.Run("pack-refs", "--all");
+        Assert.That(File.Exists(repo.Path(".git/refs/heads/feature/packed")), Is.False, "git: only in packed-refs");
+
+        using var git = repo.OpenClean();
+
+        Assert.That(git.Head, Is.EqualTo(new HeadInfo("feature/packed", repo.Head(), IsDetached: false, IsUnborn: false)));
+    }
+
+    [Test]
+    public void Head_ThroughASymbolicBranch_IsTheCommitGitShows()
+    {
+        var repo = TempRepository.Create();
+        repo.CommitAt("a.txt", "a\n");
+        repo.Run("symbolic-ref", "refs/heads/alias", "refs/heads/main");
+        repo.Run("symbolic-ref", "HEAD", "refs/heads/alias");
+
+        using var git = repo.OpenClean();
+
+        Assert.That(git.Head, Is.EqualTo(new HeadInfo("alias", repo.Run("rev-parse", "HEAD").Trim(), IsDetached: false, IsUnborn: false)));
+    }
+
+    [Test]
     public void Head_WhenDetached_HasNoBranchAndTheCommitGitShows()
     {
         var repo = TempRepository.Create();

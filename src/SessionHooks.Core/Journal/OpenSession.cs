@@ -12,7 +12,10 @@ internal sealed record OpenSession(AiSessions Sessions, Session Session, Current
     /// The checked-out branch's session, registered in ai_sessions.json if it was not yet (a
     /// session ended by hand gives way to a new one, as on commit). Call inside <c>LockAll</c>.
     /// </summary>
-    public static OpenSession Ensure(SessionContext context)
+    public static OpenSession Ensure(SessionContext context) => Ensure(context, AuthorOf(context));
+
+    /// <param name="author">The author identity, read by the caller before it took the lock.</param>
+    public static OpenSession Ensure(SessionContext context, string? author)
     {
         var now = context.Now;
         var sessions = ReadOrFail(context.Store.ReadAiSessions()) ?? PreCommit.NewSessions();
@@ -27,7 +30,7 @@ internal sealed record OpenSession(AiSessions Sessions, Session Session, Current
 
         if (session is null)
         {
-            session = SessionFactory.Register(current, AuthorOf(context), context.Config, now);
+            session = SessionFactory.Register(current, author, context.Config, now);
             Backlog.Inherit(sessions, session);
             sessions.Sessions.Add(session);
         }

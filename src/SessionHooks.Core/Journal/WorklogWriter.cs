@@ -27,9 +27,14 @@ public static class WorklogWriter
             throw new ArgumentOutOfRangeException(nameof(kind), "commit and merge entries are written by the hooks");
         }
 
+        // What git and the configuration say is read before the lock: a process start for the
+        // author identity under the lock would make every concurrent writer queue behind it.
+        var author = OpenSession.AuthorOf(context);
+        _ = context.Git.Head;
+        _ = context.Config;
         using var held = context.Store.LockAll();
         var now = context.Now;
-        var open = OpenSession.Ensure(context);
+        var open = OpenSession.Ensure(context, author);
         var entry = new WorklogEntry
         {
             Id = EntryId.New(now),
@@ -37,7 +42,7 @@ public static class WorklogWriter
             Time = now,
             Kind = kind,
             Text = text,
-            Author = OpenSession.AuthorOf(context),
+            Author = author,
         };
 
         if (kind is WorklogKind.Task or WorklogKind.Idea)

@@ -36,7 +36,11 @@ public sealed class SessionStore
     public string LockDirectory { get; }
 
     /// <summary>How long a write waits for another process's lock before it fails with SH5003.</summary>
-    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    /// <remarks>
+    /// Generous, because giving up loses a write: eight processes logging at once on two cores
+    /// queue for several seconds, and a hook that times out commits without its entry.
+    /// </remarks>
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     public string PathOf(SessionFileKind kind) => Path.Combine(Folder, kind.FileName());
 

@@ -9,26 +9,16 @@ public sealed class CliRepository
     private CliRepository(TempRepository repository) => Repo = repository;
 
     /// <summary>The folder holding <c>session</c> and the hook programs (this test assembly's own).</summary>
-    public static string ToolFolder { get; } = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
+    public static string ToolFolder => InstalledRepository.HooksFolder;
 
     public TempRepository Repo { get; }
 
     public string Root => Repo.Root;
 
-    public static CliRepository Create(string? suffix = null)
-    {
-        var repo = TempRepository.Create(suffix);
-        repo.Commit("README.md", "# sandbox\n", "initial commit");
-        var cli = new CliRepository(repo);
-        GitRunner.Check(cli.Session("install", "--hooks-dir", ToolFolder));
-        repo.Run("add", "-A");
-        repo.Run("commit", "-q", "-m", "Install SessionHooks");
-        return cli;
-    }
+    public static CliRepository Create(string? suffix = null) => new(InstalledRepository.Create(suffix).Repo);
 
     /// <summary>Runs <c>session</c> with its output redirected, as tests and scripts see it.</summary>
-    public ProcessResult Session(params string[] arguments) =>
-        Repo.Git.Exec(Root, "dotnet", [Path.Combine(ToolFolder, "session.dll"), .. arguments]);
+    public ProcessResult Session(params string[] arguments) => InstalledRepository.Session(Repo, Root, arguments);
 
     /// <summary>Runs <c>session</c> and fails the test unless it exits 0.</summary>
     public string Ok(params string[] arguments)

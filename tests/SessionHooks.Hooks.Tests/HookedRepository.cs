@@ -8,8 +8,7 @@ public sealed class HookedRepository
 {
     private HookedRepository(TempRepository repository) => Repo = repository;
 
-    /// <summary>The folder holding <c>session</c> and the hook programs (this test assembly's own).</summary>
-    public static string HooksFolder { get; } = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
+    public static string HooksFolder => InstalledRepository.HooksFolder;
 
     public TempRepository Repo { get; }
 
@@ -20,20 +19,14 @@ public sealed class HookedRepository
     /// <summary>git init, a first commit, <c>session install</c>, the install committed through the hooks, and a bare remote.</summary>
     public static HookedRepository Create(string? suffix = null)
     {
-        var repo = TempRepository.Create(suffix);
-        repo.Commit("README.md", "# sandbox\n", "initial commit");
-        var hooked = new HookedRepository(repo);
-        GitRunner.Check(hooked.Session("install", "--hooks-dir", HooksFolder));
-        repo.Run("add", "-A");
-        repo.Run("commit", "-q", "-m", "Install SessionHooks");
-        hooked.Remote = repo.AddBareRemote();
-        return hooked;
+        var installed = InstalledRepository.Create(suffix);
+        return new HookedRepository(installed.Repo) { Remote = installed.Remote };
     }
 
     public ProcessResult Session(params string[] arguments) => SessionIn(Root, arguments);
 
     public ProcessResult SessionIn(string directory, params string[] arguments) =>
-        Repo.Git.Exec(directory, "dotnet", [Path.Combine(HooksFolder, "session.dll"), .. arguments]);
+        InstalledRepository.Session(Repo, directory, arguments);
 
     public string Run(params string[] arguments) => Repo.Run(arguments);
 

@@ -10,9 +10,9 @@ public sealed class SessionRepository
     private SessionRepository(TempRepository repository) => Repo = repository;
 
     /// <summary>The folder holding <c>session</c> and the hook programs (this test assembly's own).</summary>
-    public static string HooksFolder { get; } = AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar);
+    public static string HooksFolder => InstalledRepository.HooksFolder;
 
-    public static string SessionDll { get; } = Path.Combine(HooksFolder, "session.dll");
+    public static string SessionDll => InstalledRepository.SessionDll;
 
     public TempRepository Repo { get; }
 
@@ -22,22 +22,15 @@ public sealed class SessionRepository
 
     public static SessionRepository Create(string? suffix = null)
     {
-        var repo = TempRepository.Create(suffix);
-        repo.Commit("README.md", "# sandbox\n", "initial commit");
-        var installed = new SessionRepository(repo);
-        GitRunner.Check(installed.Session("install", "--hooks-dir", HooksFolder));
-        repo.Run("add", "-A");
-        repo.Run("commit", "-q", "-m", "Install SessionHooks");
-        installed.Remote = repo.AddBareRemote();
-        return installed;
+        var installed = InstalledRepository.Create(suffix);
+        return new SessionRepository(installed.Repo) { Remote = installed.Remote };
     }
 
     public string SessionsFolder => Path.Combine(Root, ".sessions");
 
     public string PathOf(string fileName) => Path.Combine(SessionsFolder, fileName);
 
-    public ProcessResult Session(params string[] arguments) =>
-        Repo.Git.Exec(Root, "dotnet", [SessionDll, .. arguments]);
+    public ProcessResult Session(params string[] arguments) => InstalledRepository.Session(Repo, Root, arguments);
 
     public string Run(params string[] arguments) => Repo.Run(arguments);
 

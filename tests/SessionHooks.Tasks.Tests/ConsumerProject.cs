@@ -41,9 +41,9 @@ public sealed class ConsumerProject
     /// Restores from the local feed for SessionHooks and from the machine's own source for anything
     /// else (mapped, so the SessionHooks id is never looked up elsewhere), with the repository's SDK pinned.
     /// </summary>
-    public static ConsumerProject Create()
+    public static ConsumerProject Create(string? suffix = null)
     {
-        var repository = TempRepository.Create();
+        var repository = TempRepository.Create(suffix);
         repository.Write("global.json", """{ "sdk": { "version": "10.0.401", "rollForward": "latestPatch" } }""" + "\n");
         repository.Write("nuget.config", $"""
             <?xml version="1.0" encoding="utf-8"?>

@@ -15,21 +15,30 @@ public sealed class NodeReuseTests
     [Test]
     public void SecondBuildInTheSameNode_AfterABranchSwitch_SeesTheNewBranch()
     {
-        var consumer = ConsumerProject.Create();
-        var repository = consumer.Repository;
-        repository.Commit(".sessions/ai_sessions.json", SessionFileTexts.SessionsWithBadStatus, "a broken session file");
-        repository.Run("branch", "broken");
-        repository.Commit(".sessions/ai_sessions.json", SessionFileTexts.EmptySessions, "session file repaired");
+        // Whether MSBuild keeps a node is its own decision; under a loaded machine it sometimes starts a
+        // fresh one. Every attempt must see the state of its moment, and one at least must reuse a node.
+        var reused = false;
+        for (var attempt = 1; attempt <= 3 && !reused; attempt++)
+        {
+            var consumer = ConsumerProject.Create(attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var repository = consumer.Repository;
+            repository.Commit(".sessions/ai_sessions.json", SessionFileTexts.SessionsWithBadStatus, "a broken session file");
+            repository.Run("branch", "broken");
+            repository.Commit(".sessions/ai_sessions.json", SessionFileTexts.EmptySessions, "session file repaired");
 
-        var first = consumer.Build(OutOfProcessNodes, "-nodeReuse:true");
-        var nodesAfterFirst = BuildNodes.Running(PackageFeed.NodeSalt);
-        repository.Run("checkout", "--quiet", "broken");
-        var second = consumer.Build(OutOfProcessNodes, "-nodeReuse:true");
+            var first = consumer.Build(OutOfProcessNodes, "-nodeReuse:true");
+            var nodesAfterFirst = BuildNodes.Running(PackageFeed.NodeSalt);
+            repository.Run("checkout", "--quiet", "broken");
+            var second = consumer.Build(OutOfProcessNodes, "-nodeReuse:true");
 
-        Assert.That(first.ExitCode, Is.Zero, first.ToString());
-        Assert.That(second.ExitCode, Is.Not.Zero, second.ToString());
-        Assert.That(second.StandardOutput, Does.Contain("ai_sessions.json(11,17): error SH2003: "));
-        Assert.That(nodesAfterFirst.Intersect(BuildNodes.Running(PackageFeed.NodeSalt)), Is.Not.Empty, "the second build ran in a node kept from the first");
+            Assert.That(first.ExitCode, Is.Zero, first.ToString());
+            Assert.That(second.ExitCode, Is.Not.Zero, second.ToString());
+            Assert.That(second.StandardOutput, Does.Contain("ai_sessions.json(11,17): error SH2003: "));
+            reused = nodesAfterFirst.Intersect(BuildNodes.Running(PackageFeed.NodeSalt)).Any();
+            TestContext.Out.WriteLine($"attempt {attempt}: node reused: {reused}");
+        }
+
+        Assert.That(reused, Is.True, "in three attempts, the second build never ran in a node kept from the first");
     }
 
     [Test]

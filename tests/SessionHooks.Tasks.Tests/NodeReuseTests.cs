@@ -44,18 +44,26 @@ public sealed class NodeReuseTests
     [Test]
     public void ReusedNode_HoldsNoFileOfTheRepositoryOpen()
     {
-        var consumer = ConsumerProject.Create();
-        consumer.Repository.Write(".sessions/ai_sessions.json", SessionFileTexts.EmptySessions);
-        Assert.That(consumer.Build(OutOfProcessNodes, "-nodeReuse:true").ExitCode, Is.Zero);
-        // The installed post-checkout hook starts a session, so the next build reads git for staleness too.
-        consumer.Repository.Run("checkout", "--quiet", "-b", "feature/open-files");
+        // As above: a kept node is MSBuild's decision, so up to three tries to catch one alive.
+        var inspected = false;
+        for (var attempt = 1; attempt <= 3 && !inspected; attempt++)
+        {
+            var consumer = ConsumerProject.Create(attempt.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            consumer.Repository.Write(".sessions/ai_sessions.json", SessionFileTexts.EmptySessions);
+            Assert.That(consumer.Build(OutOfProcessNodes, "-nodeReuse:true").ExitCode, Is.Zero);
+            // The installed post-checkout hook starts a session, so the next build reads git for staleness too.
+            consumer.Repository.Run("checkout", "--quiet", "-b", "feature/open-files");
 
-        var build = consumer.Build(OutOfProcessNodes, "-nodeReuse:true");
+            var build = consumer.Build(OutOfProcessNodes, "-nodeReuse:true");
 
-        Assert.That(build.ExitCode, Is.Zero, build.ToString());
-        var nodes = BuildNodes.Running(PackageFeed.NodeSalt);
-        Assert.That(nodes, Is.Not.Empty);
-        var root = consumer.Repository.Root + Path.DirectorySeparatorChar;
-        Assert.That(nodes.SelectMany(BuildNodes.OpenFiles).Where(f => f.StartsWith(root, StringComparison.Ordinal)), Is.Empty);
+            Assert.That(build.ExitCode, Is.Zero, build.ToString());
+            var nodes = BuildNodes.Running(PackageFeed.NodeSalt);
+            var root = consumer.Repository.Root + Path.DirectorySeparatorChar;
+            Assert.That(nodes.SelectMany(BuildNodes.OpenFiles).Where(f => f.StartsWith(root, StringComparison.Ordinal)), Is.Empty);
+            inspected = nodes.Count > 0;
+            TestContext.Out.WriteLine($"attempt {attempt}: build nodes alive: {nodes.Count}");
+        }
+
+        Assert.That(inspected, Is.True, "in three attempts, no build node stayed alive to be inspected");
     }
 }

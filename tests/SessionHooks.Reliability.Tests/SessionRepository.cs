@@ -59,7 +59,7 @@ public sealed class SessionRepository
         {
             ["id"] = id,
             ["session"] = CurrentSessionId(),
-            ["time"] = DateTimeOffset.UtcNow.ToString(SessionHooks.Formats.UtcTimestampConverter.Format, System.Globalization.CultureInfo.InvariantCulture),
+            ["time"] = SessionHooks.Formats.UtcTimestampConverter.ToText(DateTimeOffset.UtcNow),
             ["kind"] = kind,
             ["text"] = text,
         });

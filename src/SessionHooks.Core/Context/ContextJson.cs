@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using SessionHooks.Formats;
 using SessionHooks.Journal;
 using SessionHooks.Model;
 
@@ -50,8 +51,8 @@ public static class ContextJson
             ["title"] = session.Title,
             ["type"] = Names.Of(session.Type),
             ["status"] = Names.Of(session.Status),
-            ["created"] = session.Created.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
-            ["last_updated"] = session.LastUpdated.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
+            ["created"] = UtcTimestampConverter.ToText(session.Created),
+            ["last_updated"] = UtcTimestampConverter.ToText(session.LastUpdated),
             ["author"] = session.Author,
             ["summary"] = session.Summary,
         };

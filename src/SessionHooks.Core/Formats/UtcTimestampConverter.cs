@@ -21,7 +21,10 @@ public sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
     }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-        writer.WriteStringValue(value.ToUniversalTime().ToString(Format, CultureInfo.InvariantCulture));
+        writer.WriteStringValue(ToText(value));
+
+    /// <summary>A time as every session file writes it.</summary>
+    public static string ToText(DateTimeOffset value) => value.ToUniversalTime().ToString(Format, CultureInfo.InvariantCulture);
 
     /// <summary>Now, truncated to whole seconds, as every file stores it.</summary>
     public static DateTimeOffset Now(TimeProvider? clock = null)

@@ -39,7 +39,7 @@ public static class PreCommit
         }
 
         var head = git.Head;
-        var amend = !mergeCommit && head.CommitId is not null && GitInvocation.IsAmendingCommit();
+        var amend = head.CommitId is not null && GitInvocation.IsAmendingCommit();
         var amendedParent = amend ? git.FindCommit(head.CommitId!)?.Parents is [var first, ..] ? first : null : null;
         var files = (amend ? git.StagedChangesAgainst(amendedParent) : staged)
             .Where(change => !OwnFiles.Contains(change.Path))

@@ -1,15 +1,19 @@
 using Serilog;
-using Serilog.Core;
 using Serilog.Events;
 
 namespace SessionHooks.Logging;
 
 /// <summary>
 /// The log every hook and command writes: structured lines in
-/// <c>&lt;git common dir&gt;/sessionhooks/logs/sessionhooks-&lt;date&gt;.log</c>, shared by all
+/// <c>&lt;git common dir&gt;/sessionhooks/logs/sessionhooks-&lt;UTC date&gt;.log</c>, shared by all
 /// worktrees and by processes running at once. Logging never fails the caller: when the folder
 /// cannot be written the logger logs nowhere, and Serilog's own failures stay silent.
 /// </summary>
+/// <remarks>
+/// Hooks are short processes, so what a logger costs to start is what it costs: the line layout
+/// (<see cref="LogLine"/>), the file choice (<see cref="LogFiles"/>) and the UTC timestamps
+/// (<see cref="UtcLogger"/>) keep Serilog's set-up and first event to about a millisecond each.
+/// </remarks>
 public static class HookLog
 {
     /// <summary>Sets the level: <c>debug</c>, <c>information</c> (default), <c>warning</c>, <c>error</c> or <c>off</c>.</summary>
@@ -17,8 +21,6 @@ public static class HookLog
 
     private const long FileSizeLimit = 1024 * 1024;
     private const int RetainedFiles = 5;
-    private const string Template =
-        "{Timestamp:yyyy-MM-ddTHH:mm:ss.fffzzz} [{Level:u3}] {Component} {ProcessId} {Message:lj} {Properties:j}{NewLine}{Exception}";
 
     /// <summary>The folder the log files are written to.</summary>
     public static string Folder(string commonGitDir) => Path.Combine(commonGitDir, "sessionhooks", "logs");
@@ -27,28 +29,20 @@ public static class HookLog
     /// A logger tagged with <paramref name="component"/> (e.g. <c>pre-commit</c>). Dispose it before
     /// the process exits.
     /// </summary>
-    public static Logger Create(string commonGitDir, string component)
+    public static IHookLogger Create(string commonGitDir, string component)
     {
         var level = ParseLevel(Environment.GetEnvironmentVariable(LevelVariable));
-        if (level is null || !TryPrepareFolder(commonGitDir, out var folder))
+        if (level is null || !TryPrepareFolder(commonGitDir, out var folder)
+            || LogFiles.Choose(folder, DateTime.UtcNow, FileSizeLimit, RetainedFiles) is not { } path)
         {
-            return new LoggerConfiguration().CreateLogger();
+            return new UtcLogger(new LoggerConfiguration().CreateLogger());
         }
 
-        return new LoggerConfiguration()
+        // Shared: hooks of several worktrees and concurrent commands append to the same file.
+        return new UtcLogger(new LoggerConfiguration()
             .MinimumLevel.Is(level.Value)
-            .Enrich.WithProperty("Component", component)
-            .Enrich.WithProperty("ProcessId", Environment.ProcessId)
-            .WriteTo.File(
-                Path.Combine(folder, "sessionhooks-.log"),
-                outputTemplate: Template,
-                formatProvider: System.Globalization.CultureInfo.InvariantCulture,
-                fileSizeLimitBytes: FileSizeLimit,
-                rollOnFileSizeLimit: true,
-                rollingInterval: RollingInterval.Day,
-                retainedFileCountLimit: RetainedFiles,
-                shared: true)
-            .CreateLogger();
+            .WriteTo.File(new LogLine(component), path, shared: true)
+            .CreateLogger());
     }
 
     /// <summary>Null means "off".</summary>

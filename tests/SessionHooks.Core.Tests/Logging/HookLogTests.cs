@@ -18,7 +18,7 @@ public class HookLogTests
         }
 
         var line = File.ReadAllLines(Single(commonDir)).Single();
-        Assert.That(line, Does.Match(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d \[INF\] pre-commit \d+ "));
+        Assert.That(line, Does.Match(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z \[INF\] pre-commit \d+ "));
         Assert.That(line, Does.Contain("Staged 2 session files on feature/ünïcode"));
         Assert.That(line, Does.EndWith("{\"Head\":\"4b825dc\"}"));
     }
@@ -40,14 +40,56 @@ public class HookLogTests
     {
         var commonDir = TestDirectory.Create();
         var folder = HookLog.Folder(commonDir);
-        foreach (var day in new[] { DateTime.Now, DateTime.Now.AddDays(1) })
+        Directory.CreateDirectory(folder);
+        // A link into a folder that does not exist: the file looks new, and opening it fails.
+        foreach (var day in new[] { DateTime.UtcNow, DateTime.UtcNow.AddDays(1) })
         {
-            Directory.CreateDirectory(Path.Combine(folder, $"sessionhooks-{day:yyyyMMdd}.log"));
+            File.CreateSymbolicLink(Path.Combine(folder, $"sessionhooks-{day:yyyyMMdd}.log"), Path.Combine(commonDir, "missing", "x.log"));
         }
 
         using var log = HookLog.Create(commonDir, "pre-push");
 
         Assert.DoesNotThrow(() => log.Error("the sink fails, the hook goes on"));
+        Assert.That(Directory.Exists(Path.Combine(commonDir, "missing")), Is.False);
+    }
+
+    [Test]
+    public void Create_WithAnExceptionAndAStructuredValue_WritesThemAfterTheMessage()
+    {
+        var commonDir = TestDirectory.Create();
+
+        using (var log = HookLog.Create(commonDir, "post-checkout"))
+        {
+            log.Error(new InvalidOperationException("boom"), "failed on {Files} with {Count}", new[] { "a.json", "b.json" }, 3);
+        }
+
+        var lines = File.ReadAllLines(Single(commonDir));
+        Assert.That(lines[0], Does.Contain("[ERR] post-checkout ").And.EndWith("failed on [\"a.json\", \"b.json\"] with 3"));
+        Assert.That(lines[1], Does.StartWith("System.InvalidOperationException: boom"));
+    }
+
+    [Test]
+    public void Create_WhenTodaysFileIsFull_StartsTheNextAndKeepsTheNewestFive()
+    {
+        var commonDir = TestDirectory.Create();
+        var folder = HookLog.Folder(commonDir);
+        Directory.CreateDirectory(folder);
+        var today = $"sessionhooks-{DateTime.UtcNow:yyyyMMdd}";
+        var old = Enumerable.Range(1, 6).Select(d => Path.Combine(folder, $"sessionhooks-2020010{d}.log")).ToList();
+        old.ForEach(path => File.WriteAllText(path, "old\n"));
+        File.WriteAllBytes(Path.Combine(folder, today + ".log"), new byte[1024 * 1024]);
+
+        using (var log = HookLog.Create(commonDir, "pre-commit"))
+        {
+            log.Information("after the cap");
+        }
+
+        var kept = Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.That(kept, Is.EqualTo(new[]
+        {
+            "sessionhooks-20200104.log", "sessionhooks-20200105.log", "sessionhooks-20200106.log", today + ".log", today + "_001.log",
+        }));
+        Assert.That(File.ReadAllText(Path.Combine(folder, today + "_001.log")), Does.Contain("after the cap"));
     }
 
     [TestCase(null, LogEventLevel.Information)]

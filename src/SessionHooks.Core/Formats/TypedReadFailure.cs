@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using SessionHooks.Diagnostics;
@@ -42,14 +41,6 @@ internal static class TypedReadFailure
 
     private static string Friendly(string typeName)
     {
-        var type = typeof(SessionFile).Assembly.GetType(typeName) ?? Type.GetType(typeName);
-        if (type is { IsEnum: true })
-        {
-            var names = type.GetFields(BindingFlags.Public | BindingFlags.Static)
-                .Select(f => f.GetCustomAttribute<JsonStringEnumMemberNameAttribute>()?.Name ?? f.Name);
-            return "one of: " + string.Join(", ", names);
-        }
-
         return typeName switch
         {
             "System.String" => "a string",

@@ -1,13 +1,12 @@
-using System.Text.RegularExpressions;
+using SessionHooks.Formats;
 
 namespace SessionHooks.Journal;
 
 /// <summary>The names the session files use for their enumerations, and back.</summary>
-public static partial class Names
+public static class Names
 {
     public static string Of<T>(T value)
-        where T : struct, Enum =>
-        SnakeCase().Replace(value.ToString(), "$1_$2").ToLowerInvariant();
+        where T : struct, Enum => EnumNames.Of(value);
 
     public static IReadOnlyList<string> All<T>()
         where T : struct, Enum => [.. Enum.GetValues<T>().Select(v => Of(v))];
@@ -27,7 +26,4 @@ public static partial class Names
         value = default;
         return false;
     }
-
-    [GeneratedRegex("([a-z0-9])([A-Z])", RegexOptions.CultureInvariant)]
-    private static partial Regex SnakeCase();
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SessionHooks.Formats;
 
 namespace SessionHooks.Model;
 
@@ -97,36 +98,36 @@ public sealed class BacklogItem
     public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
-[JsonConverter(typeof(JsonStringEnumConverter<SessionType>))]
+[JsonConverter(typeof(SnakeCaseEnumConverter<SessionType>))]
 public enum SessionType
 {
-    [JsonStringEnumMemberName("development")] Development,
-    [JsonStringEnumMemberName("user")] User,
-    [JsonStringEnumMemberName("system")] System,
-    [JsonStringEnumMemberName("integration")] Integration,
+    Development,
+    User,
+    System,
+    Integration,
 }
 
 /// <summary>A session moves active → handoff → completed, or ends abandoned.</summary>
-[JsonConverter(typeof(JsonStringEnumConverter<SessionStatus>))]
+[JsonConverter(typeof(SnakeCaseEnumConverter<SessionStatus>))]
 public enum SessionStatus
 {
-    [JsonStringEnumMemberName("active")] Active,
-    [JsonStringEnumMemberName("handoff")] Handoff,
-    [JsonStringEnumMemberName("completed")] Completed,
-    [JsonStringEnumMemberName("abandoned")] Abandoned,
+    Active,
+    Handoff,
+    Completed,
+    Abandoned,
 }
 
-[JsonConverter(typeof(JsonStringEnumConverter<Priority>))]
+[JsonConverter(typeof(SnakeCaseEnumConverter<Priority>))]
 public enum Priority
 {
-    [JsonStringEnumMemberName("high")] High,
-    [JsonStringEnumMemberName("medium")] Medium,
-    [JsonStringEnumMemberName("low")] Low,
+    High,
+    Medium,
+    Low,
 }
 
-[JsonConverter(typeof(JsonStringEnumConverter<BacklogKind>))]
+[JsonConverter(typeof(SnakeCaseEnumConverter<BacklogKind>))]
 public enum BacklogKind
 {
-    [JsonStringEnumMemberName("task")] Task,
-    [JsonStringEnumMemberName("idea")] Idea,
+    Task,
+    Idea,
 }

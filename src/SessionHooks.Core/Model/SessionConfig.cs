@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SessionHooks.Formats;
 
 namespace SessionHooks.Model;
 
@@ -27,12 +28,12 @@ public sealed class SessionConfig : SessionFile
         Rules is not null && Rules.TryGetValue(rule, out var level) ? level : RuleNames.DefaultLevel(rule);
 }
 
-[JsonConverter(typeof(JsonStringEnumConverter<RuleLevel>))]
+[JsonConverter(typeof(SnakeCaseEnumConverter<RuleLevel>))]
 public enum RuleLevel
 {
-    [JsonStringEnumMemberName("off")] Off,
-    [JsonStringEnumMemberName("warning")] Warning,
-    [JsonStringEnumMemberName("error")] Error,
+    Off,
+    Warning,
+    Error,
 }
 
 /// <summary>The checks that <c>config.json</c> can switch between error, warning and off.</summary>

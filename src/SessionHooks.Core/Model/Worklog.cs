@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SessionHooks.Formats;
 
 namespace SessionHooks.Model;
 
@@ -69,30 +70,30 @@ public sealed class FileChange
     public string? From { get; set; }
 }
 
-[JsonConverter(typeof(JsonStringEnumConverter<ChangeKind>))]
+[JsonConverter(typeof(SnakeCaseEnumConverter<ChangeKind>))]
 public enum ChangeKind
 {
-    [JsonStringEnumMemberName("added")] Added,
-    [JsonStringEnumMemberName("modified")] Modified,
-    [JsonStringEnumMemberName("deleted")] Deleted,
-    [JsonStringEnumMemberName("renamed")] Renamed,
-    [JsonStringEnumMemberName("copied")] Copied,
-    [JsonStringEnumMemberName("type_changed")] TypeChanged,
+    Added,
+    Modified,
+    Deleted,
+    Renamed,
+    Copied,
+    TypeChanged,
 }
 
-[JsonConverter(typeof(JsonStringEnumConverter<WorklogKind>))]
+[JsonConverter(typeof(SnakeCaseEnumConverter<WorklogKind>))]
 public enum WorklogKind
 {
-    [JsonStringEnumMemberName("commit")] Commit,
-    [JsonStringEnumMemberName("merge")] Merge,
-    [JsonStringEnumMemberName("event")] Event,
-    [JsonStringEnumMemberName("decision")] Decision,
-    [JsonStringEnumMemberName("insight")] Insight,
-    [JsonStringEnumMemberName("idea")] Idea,
-    [JsonStringEnumMemberName("task")] Task,
-    [JsonStringEnumMemberName("problem")] Problem,
-    [JsonStringEnumMemberName("milestone")] Milestone,
-    [JsonStringEnumMemberName("prompt")] Prompt,
-    [JsonStringEnumMemberName("crash")] Crash,
-    [JsonStringEnumMemberName("note")] Note,
+    Commit,
+    Merge,
+    Event,
+    Decision,
+    Insight,
+    Idea,
+    Task,
+    Problem,
+    Milestone,
+    Prompt,
+    Crash,
+    Note,
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using SessionHooks.Formats;
 using SessionHooks.Model;
@@ -9,7 +7,8 @@ namespace SessionHooks.Sessions;
 /// <summary>
 /// Sessions started on a checkout but not yet registered by a commit, kept per worktree inside
 /// the git dir: switching away and back resumes them, and no tracked file is touched on checkout.
-/// One file per branch, named by a hash so that any branch name is a safe file name.
+/// One file per branch, named by a hash so that any branch name is a safe file name; a memo
+/// holds its branch, so two names with one hash never mix.
 /// </summary>
 internal sealed class PendingSessions(string gitDir)
 {
@@ -46,5 +45,5 @@ internal sealed class PendingSessions(string gitDir)
     }
 
     private string PathFor(string branch) =>
-        Path.Combine(folder, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(branch)))[..24] + ".json");
+        Path.Combine(folder, Ids.Fnv1a.Hex(branch) + ".json");
 }

@@ -16,9 +16,9 @@ public sealed class SchemaValidator
 {
     private static readonly Lazy<SchemaValidator> Instance = new(() => new SchemaValidator(SchemaSet.Load()), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly Dictionary<SessionFileKind, JsonSchema> schemas;
+    private readonly Dictionary<SessionFileKind, Lazy<JsonSchema>> schemas;
 
-    private SchemaValidator(Dictionary<SessionFileKind, JsonSchema> schemas) => this.schemas = schemas;
+    private SchemaValidator(Dictionary<SessionFileKind, Lazy<JsonSchema>> schemas) => this.schemas = schemas;
 
     /// <summary>The validator of this process; its schemas are loaded on first use, once.</summary>
     public static SchemaValidator Shared => Instance.Value;
@@ -59,7 +59,7 @@ public sealed class SchemaValidator
 
         var token = Load(Encoding.UTF8.GetString(json));
 
-        var schema = schemas[kind];
+        var schema = schemas[kind].Value;
         var errors = SchemaErrors.Leaves(new JsonSchemaValidator().Validate(token, schema));
         var misspellings = Misspellings.Find(token, schema);
         return errors.Count == 0 && misspellings.Count == 0 ? [] : Describe(errors, misspellings, json, lines, displayPath);

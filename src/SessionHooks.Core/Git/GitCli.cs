@@ -11,16 +11,25 @@ public sealed record GitCliResult(int ExitCode, string StandardOutput, string St
 
 /// <summary>
 /// Runs the <c>git</c> command line, for what libgit2 1.5 cannot do here (configuration, the
-/// author identity). Arguments go as a list, never through a shell.
+/// author identity) and for what a commit needs, where starting git costs less than loading
+/// libgit2. Arguments go as a list, never through a shell.
 /// </summary>
 public static class GitCli
 {
+    private static readonly Dictionary<string, string> EmptyVariables = [];
+
     /// <summary>
     /// Runs git in <paramref name="workingDirectory"/>. With <paramref name="otherRepository"/> the
     /// child loses the <c>GIT_*</c> variables of the hook it may be running in, because it works
     /// on a different repository; otherwise it keeps them (they name the repository being committed).
     /// </summary>
-    public static GitCliResult Run(string workingDirectory, IReadOnlyList<string> arguments, bool otherRepository = false, string? standardInput = null)
+    /// <param name="variables">Variables set for the child after that, e.g. the index it stages into.</param>
+    public static GitCliResult Run(
+        string workingDirectory,
+        IReadOnlyList<string> arguments,
+        bool otherRepository = false,
+        string? standardInput = null,
+        IReadOnlyDictionary<string, string>? variables = null)
     {
         var info = new ProcessStartInfo("git")
         {
@@ -43,6 +52,11 @@ public static class GitCli
             {
                 info.Environment.Remove(key);
             }
+        }
+
+        foreach (var (name, value) in variables ?? EmptyVariables)
+        {
+            info.Environment[name] = value;
         }
 
         try

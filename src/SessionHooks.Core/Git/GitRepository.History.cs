@@ -6,6 +6,8 @@ namespace SessionHooks.Git;
 
 public sealed partial class GitRepository
 {
+    private static readonly CompareOptions FindRenames = new() { Similarity = SimilarityOptions.Renames };
+
     /// <summary>The commit a name resolves to (id, branch, tag, <c>HEAD~1</c>, …); null when there is none.</summary>
     public CommitInfo? FindCommit(string commitish) =>
         ResolveCommit(commitish) is { } commit ? CommitInfo.From(commit) : null;

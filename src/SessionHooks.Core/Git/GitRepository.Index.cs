@@ -5,47 +5,57 @@ namespace SessionHooks.Git;
 
 public sealed partial class GitRepository
 {
-    private static readonly CompareOptions FindRenames = new() { Similarity = SimilarityOptions.Renames };
+    // git's own name for the tree with nothing in it; it needs no object in the repository.
+    private const string EmptyTree = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
 
     /// <summary>HEAD (the empty tree when unborn) against the index being committed, like <c>git diff --cached -M --name-status</c>.</summary>
     public IReadOnlyList<StagedChange> StagedChanges() => StagedChangesAgainst(Head.CommitId);
 
     /// <summary>As <see cref="StagedChanges"/> against another commit (null: the empty tree), e.g. HEAD's parent for <c>commit --amend</c>.</summary>
+    /// <remarks>
+    /// Asked of git's plumbing (<c>diff-index</c>, which no diff setting of the user changes), as is
+    /// <see cref="Stage"/>: then a commit never loads libgit2, which costs pre-commit about 25 ms
+    /// against about 10 ms for starting git twice.
+    /// </remarks>
     public IReadOnlyList<StagedChange> StagedChangesAgainst(string? commitId)
     {
-        var tree = commitId is null ? null : (ResolveCommit(commitId) ?? throw RevisionNotFound(commitId)).Tree;
-        var changes = Repo.Diff.Compare<TreeChanges>(tree, DiffTargets.Index, null, null, FindRenames);
-        return changes
-            .Select(ToStagedChange)
-            .OfType<StagedChange>()
+        if (commitId is not null && !ObjectIds.IsObjectId(commitId))
+        {
+            throw RevisionNotFound(commitId);
+        }
+
+        var result = RunGit(["diff-index", "--cached", "-M", "--name-status", "-z", commitId ?? EmptyTree, "--"]);
+        if (!result.Succeeded)
+        {
+            throw result.StandardError.Contains("bad object", StringComparison.Ordinal) && commitId is not null
+                ? RevisionNotFound(commitId)
+                : CommandFailed(result, "diff-index", IndexFile);
+        }
+
+        return NameStatus.Parse(result.StandardOutput)
             .OrderBy(c => c.Path, GitPathOrder.Instance)
             .ToList();
     }
 
     /// <summary>
-    /// Stages the worktree's version of each path (or its removal) into the index being committed.
+    /// Stages the worktree's version of each path (or its removal) into the index being committed,
+    /// with git's own filters (line endings, clean filters) as <c>git add</c> would apply them.
     /// A <c>git commit --only</c> commits a temporary index while the real one waits in
     /// <c>index.lock</c>; the paths go there too, or <c>git status</c> would show them changed afterwards.
     /// </summary>
     public void Stage(IReadOnlyList<string> repoPaths)
     {
-        var root = WorktreeRoot ?? throw new SessionHooksException(
-            DiagnosticCatalog.GitUnsupported.ForFile(GitDir, "a bare repository has no worktree to stage from"));
-        try
-        {
-            StageInto(Repo.Index, root, repoPaths);
-            var realIndex = Path.Combine(GitDir, "index.lock");
-            if (!SamePath(IndexFile, realIndex) && !SamePath(IndexFile, Path.Combine(GitDir, "index")) && File.Exists(realIndex))
-            {
-                using var waiting = new Repository(GitDir, new RepositoryOptions { IndexPath = realIndex, WorkingDirectoryPath = root });
-                StageInto(waiting.Index, root, repoPaths);
-            }
-        }
-        catch (LibGit2SharpException exception)
+        if (WorktreeRoot is null)
         {
             throw new SessionHooksException(
-                DiagnosticCatalog.InternalError.ForFile(IndexFile, $"could not stage {string.Join(", ", repoPaths)}: {OneLine(exception.Message)}"),
-                exception);
+                DiagnosticCatalog.GitUnsupported.ForFile(GitDir, "a bare repository has no worktree to stage from"));
+        }
+
+        StageInto(IndexFile, repoPaths);
+        var realIndex = Path.Combine(GitDir, "index.lock");
+        if (!SamePath(IndexFile, realIndex) && !SamePath(IndexFile, Path.Combine(GitDir, "index")) && File.Exists(realIndex))
+        {
+            StageInto(realIndex, repoPaths);
         }
     }
 
@@ -87,37 +97,15 @@ public sealed partial class GitRepository
             .ToList();
     }
 
-    private static void StageInto(LibGit2Sharp.Index index, string root, IReadOnlyList<string> repoPaths)
+    private void StageInto(string indexFile, IReadOnlyList<string> repoPaths)
     {
-        foreach (var path in repoPaths)
+        // --add stages a path that is new to the index, --remove one gone from the worktree.
+        var result = RunGit(["update-index", "--add", "--remove", "--", .. repoPaths], indexFile);
+        if (!result.Succeeded)
         {
-            var full = Path.Combine(root, path);
-            if (File.Exists(full) || new FileInfo(full).LinkTarget is not null)
-            {
-                index.Add(path);
-            }
-            else
-            {
-                index.Remove(path);
-            }
+            throw CommandFailed(result, $"update-index of {string.Join(", ", repoPaths)}", indexFile);
         }
-
-        index.Write();
     }
-
-    private static StagedChange? ToStagedChange(TreeEntryChanges change) => change.Status switch
-    {
-        LibGit2Sharp.ChangeKind.Added => new StagedChange(change.Path, Model.ChangeKind.Added),
-        LibGit2Sharp.ChangeKind.Deleted => new StagedChange(change.Path, Model.ChangeKind.Deleted),
-        LibGit2Sharp.ChangeKind.Modified => new StagedChange(change.Path, Model.ChangeKind.Modified),
-        LibGit2Sharp.ChangeKind.Renamed => new StagedChange(change.Path, Model.ChangeKind.Renamed, change.OldPath),
-        LibGit2Sharp.ChangeKind.Copied => new StagedChange(change.Path, Model.ChangeKind.Copied, change.OldPath),
-        LibGit2Sharp.ChangeKind.TypeChanged => new StagedChange(change.Path, Model.ChangeKind.TypeChanged),
-
-        // An unresolved conflict cannot be committed; should one be asked about, it is a modification.
-        LibGit2Sharp.ChangeKind.Conflicted => new StagedChange(change.Path, Model.ChangeKind.Modified),
-        _ => null,
-    };
 
     private static bool SamePath(string a, string b) =>
         string.Equals(Path.GetFullPath(a), Path.GetFullPath(b), StringComparison.Ordinal);

@@ -44,7 +44,7 @@ internal static class HeadFiles
 
             if (!loose.StartsWith(SymbolicPrefix, StringComparison.Ordinal))
             {
-                return IsObjectId(loose) ? loose : PackedRef(refName, commonDir);
+                return ObjectIds.IsObjectId(loose) ? loose : PackedRef(refName, commonDir);
             }
 
             refName = loose[SymbolicPrefix.Length..].Trim();
@@ -90,8 +90,6 @@ internal static class HeadFiles
             return null;
         }
     }
-
-    private static bool IsObjectId(string text) => text.Length is 40 or 64 && text.All(char.IsAsciiHexDigitLower);
 
     private static string? FirstLine(string file)
     {

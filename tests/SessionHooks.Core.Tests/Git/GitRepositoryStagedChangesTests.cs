@@ -1,3 +1,4 @@
+using SessionHooks.Diagnostics;
 using SessionHooks.Git;
 using SessionHooks.Model;
 using SessionHooks.Testing;
@@ -132,5 +133,37 @@ public class GitRepositoryStagedChangesTests
 
         Assert.That(git.StagedChanges(), Is.EqualTo(GitAnswers.NameStatus(repo.Run("diff", "--cached", "-M", "--name-status", "-z"))));
         Assert.That(git.StagedChanges(), Is.EqualTo(new[] { new StagedChange("side.txt", ChangeKind.Added) }));
+    }
+
+    [Test]
+    public void StagedChanges_AreTheSame_WhateverDiffSettingsTheUserHas()
+    {
+        var repo = TempRepository.Create();
+        repo.Write("old.txt", string.Join('\n', Enumerable.Range(0, 40).Select(i => $"line {i}")) + "\n");
+        repo.Run("add", ".");
+        repo.CommitStaged("first");
+        repo.Run("mv", "old.txt", "new.txt");
+        repo.Run("config", "diff.renames", "false");
+        repo.Run("config", "diff.relative", "true");
+        repo.Run("config", "diff.noprefix", "true");
+        repo.Run("config", "core.quotePath", "true");
+
+        using var git = repo.OpenClean();
+
+        Assert.That(git.StagedChanges(), Is.EqualTo(new[] { new StagedChange("new.txt", ChangeKind.Renamed, "old.txt") }));
+    }
+
+    [TestCase("HEAD~1", TestName = "StagedChangesAgainst_ANameThatIsNotAFullCommitId_IsRevisionNotFound")]
+    [TestCase("--output=/tmp/x", TestName = "StagedChangesAgainst_AnOptionInPlaceOfACommit_IsRevisionNotFound_AndNeverReachesGit")]
+    [TestCase("1234567890123456789012345678901234567890", TestName = "StagedChangesAgainst_ACommitNotInTheRepository_IsRevisionNotFound")]
+    public void StagedChangesAgainst_WhatIsNotACommitOfTheRepository_IsRevisionNotFound(string commit)
+    {
+        var repo = TempRepository.Create();
+        repo.CommitAt("a.txt", "a\n");
+
+        using var git = repo.OpenClean();
+        var exception = Assert.Throws<SessionHooksException>(() => git.StagedChangesAgainst(commit));
+
+        Assert.That(exception!.Diagnostic.Code, Is.EqualTo(DiagnosticCatalog.RevisionNotFound.Code));
     }
 }

@@ -9,26 +9,21 @@ internal static class SchemaSet
 {
     private const string Core = "core.schema.json";
 
-    // A virtual folder: references resolve against it, never against the disk or the network.
-    private const string Folder = "/sessionhooks/schemas/";
-
     /// <summary>
-    /// The schemas, each read the first time it is asked for: a push that changes only the
-    /// worklog builds the core schema and the worklog's, not the others.
+    /// The schemas, each built the first time it is asked for: a push that changes only the
+    /// worklog builds the worklog's, not the others.
     /// </summary>
     public static Dictionary<SessionFileKind, Lazy<JsonSchema>> Load()
     {
-        var core = new Lazy<JsonSchema>(() => JsonSchema.FromJsonAsync(Resource(Core), Folder + Core).GetAwaiter().GetResult());
         var schemas = new Dictionary<SessionFileKind, Lazy<JsonSchema>>();
         foreach (var kind in Enum.GetValues<SessionFileKind>())
         {
             var name = kind.SchemaName();
-            schemas[kind] = new Lazy<JsonSchema>(() => JsonSchema.FromJsonAsync(Resource(name), Folder + name, schema =>
+            schemas[kind] = new Lazy<JsonSchema>(() => SchemaBuilder.Build(name, new Dictionary<string, string>
             {
-                var resolver = new JsonReferenceResolver(new JsonSchemaAppender(schema, new DefaultTypeNameGenerator()));
-                resolver.AddDocumentReference(Folder + Core, core.Value);
-                return resolver;
-            }).GetAwaiter().GetResult());
+                [name] = Resource(name),
+                [Core] = Resource(Core),
+            }));
         }
 
         return schemas;

@@ -18,7 +18,7 @@ public sealed class SchemaValidator
 
     private readonly Dictionary<SessionFileKind, Lazy<JsonSchema>> schemas;
 
-    private SchemaValidator(Dictionary<SessionFileKind, Lazy<JsonSchema>> schemas) => this.schemas = schemas;
+    internal SchemaValidator(Dictionary<SessionFileKind, Lazy<JsonSchema>> schemas) => this.schemas = schemas;
 
     /// <summary>The validator of this process; its schemas are loaded on first use, once.</summary>
     public static SchemaValidator Shared => Instance.Value;

@@ -7,7 +7,9 @@ namespace SessionHooks.Git;
 /// The one place that knows git. Opened once per hook or command; it reads the repository, worktree
 /// and index that git gives the running hook (<c>GIT_DIR</c>, <c>GIT_WORK_TREE</c>, <c>GIT_INDEX_FILE</c>).
 /// libgit2 is loaded only by the first query that needs objects or the index: where the repository
-/// is, HEAD and operations in progress are read from git's files, so a post-checkout never pays for it.
+/// is, HEAD and operations in progress are read from git's files, so a post-checkout never pays for
+/// it, and what a commit needs (the staged changes, staging) is asked of git's plumbing, which
+/// costs a commit less than loading libgit2.
 /// </summary>
 public sealed partial class GitRepository : IDisposable
 {

@@ -7,6 +7,11 @@ namespace SessionHooks.Git;
 public sealed record GitCliResult(int ExitCode, string StandardOutput, string StandardError)
 {
     public bool Succeeded => ExitCode == 0;
+
+    /// <summary>git's first line on standard error, or the exit code when it wrote none: what a diagnostic quotes.</summary>
+    public string FirstErrorLine =>
+        StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault()
+        ?? $"exit code {ExitCode}";
 }
 
 /// <summary>

@@ -56,7 +56,7 @@ public static class GitConfig
 
     private static SessionHooksException Failure(GitCliResult result, string key)
     {
-        var message = result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? $"exit code {result.ExitCode}";
+        var message = result.FirstErrorLine;
         return message.Contains("not a git repository", StringComparison.OrdinalIgnoreCase)
             ? new SessionHooksException(DiagnosticCatalog.NotARepository.ForFile(".", message))
             : new SessionHooksException(DiagnosticCatalog.InternalError.ForFile(".git/config", $"git config {key} failed: {message}"));

@@ -15,6 +15,9 @@ public sealed partial class GitRepository
         {
             ["GIT_DIR"] = GitDir,
             ["GIT_INDEX_FILE"] = indexFile ?? IndexFile,
+
+            // Untranslated messages: a failure is told apart by what git says ("bad object").
+            ["LC_ALL"] = "C",
         };
         if (WorktreeRoot is { } root)
         {
@@ -24,10 +27,6 @@ public sealed partial class GitRepository
         return GitCli.Run(WorktreeRoot ?? GitDir, arguments, otherRepository: !environment.IsInherited, variables: variables);
     }
 
-    private static SessionHooksException CommandFailed(GitCliResult result, string command, string file)
-    {
-        var reason = result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .FirstOrDefault() ?? $"exit code {result.ExitCode}";
-        return new SessionHooksException(DiagnosticCatalog.InternalError.ForFile(file, $"git {command} failed: {reason}"));
-    }
+    private static SessionHooksException CommandFailed(GitCliResult result, string command, string file) =>
+        new(DiagnosticCatalog.InternalError.ForFile(file, $"git {command} failed: {result.FirstErrorLine}"));
 }

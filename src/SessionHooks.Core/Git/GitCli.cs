@@ -21,7 +21,7 @@ public sealed record GitCliResult(int ExitCode, string StandardOutput, string St
 /// </summary>
 public static class GitCli
 {
-    private static readonly Dictionary<string, string> EmptyVariables = [];
+    private static readonly Dictionary<string, string?> EmptyVariables = [];
 
     /// <summary>
     /// Runs git in <paramref name="workingDirectory"/>. With <paramref name="otherRepository"/> the
@@ -34,36 +34,10 @@ public static class GitCli
         IReadOnlyList<string> arguments,
         bool otherRepository = false,
         string? standardInput = null,
-        IReadOnlyDictionary<string, string>? variables = null)
+        IReadOnlyDictionary<string, string?>? variables = null)
     {
-        var info = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = standardInput is not null,
-            UseShellExecute = false,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        if (otherRepository)
-        {
-            foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("GIT_", StringComparison.Ordinal)).ToList())
-            {
-                info.Environment.Remove(key);
-            }
-        }
-
-        foreach (var (name, value) in variables ?? EmptyVariables)
-        {
-            info.Environment[name] = value;
-        }
-
+        var info = StartInfo(workingDirectory, arguments, otherRepository, variables);
+        info.RedirectStandardInput = standardInput is not null;
         try
         {
             using var process = Process.Start(info);
@@ -87,5 +61,50 @@ public static class GitCli
         {
             return new GitCliResult(127, "", $"git could not be started: {exception.Message}");
         }
+    }
+
+    /// <summary>How git is started for <see cref="Run"/>, and for a git process kept running (<see cref="ObjectReader"/>).</summary>
+    /// <param name="variables">Set for the child after the <c>GIT_*</c> clean-up; a null value removes the variable.</param>
+    internal static ProcessStartInfo StartInfo(
+        string workingDirectory,
+        IReadOnlyList<string> arguments,
+        bool otherRepository,
+        IReadOnlyDictionary<string, string?>? variables)
+    {
+        var info = new ProcessStartInfo("git")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in arguments)
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        if (otherRepository)
+        {
+            foreach (var key in info.Environment.Keys.Where(k => k.StartsWith("GIT_", StringComparison.Ordinal)).ToList())
+            {
+                info.Environment.Remove(key);
+            }
+        }
+
+        foreach (var (name, value) in variables ?? EmptyVariables)
+        {
+            if (value is null)
+            {
+                info.Environment.Remove(name);
+            }
+            else
+            {
+                info.Environment[name] = value;
+            }
+        }
+
+        return info;
     }
 }

@@ -6,7 +6,9 @@ namespace SessionHooks.Git;
 
 public sealed partial class GitRepository
 {
+    private const int RecentBlobLimit = 4;
     private static readonly CompareOptions FindRenames = new() { Similarity = SimilarityOptions.Renames };
+    private readonly List<(string Id, string Text)> recentBlobs = [];
 
     /// <summary>The commit a name resolves to (id, branch, tag, <c>HEAD~1</c>, …); null when there is none.</summary>
     public CommitInfo? FindCommit(string commitish) =>
@@ -17,6 +19,7 @@ public sealed partial class GitRepository
     /// <paramref name="remoteOid"/> (ignored when null or all zeros) nor from any <c>refs/remotes/&lt;remoteName&gt;/*</c>;
     /// newest first, like <c>git rev-list &lt;local&gt; ^&lt;remote&gt; --not --remotes=&lt;remoteName&gt;</c>.
     /// </summary>
+    /// <remarks>Asked of <c>git rev-list</c>: a push then needs no libgit2 (see <see cref="ReadFileAtCommit"/>).</remarks>
     public IReadOnlyList<CommitInfo> CommitsToPush(string localOid, string remoteName, string? remoteOid)
     {
         if (ObjectIds.IsZero(localOid))
@@ -24,31 +27,39 @@ public sealed partial class GitRepository
             return [];
         }
 
-        var local = ResolveCommit(localOid) ?? throw RevisionNotFound(localOid);
-        var excluded = new List<Commit>();
-        if (remoteOid is not null && !ObjectIds.IsZero(remoteOid) && ResolveCommit(remoteOid) is { } remote)
+        if (string.IsNullOrEmpty(localOid) || localOid.StartsWith('-'))
         {
-            excluded.Add(remote);
+            throw RevisionNotFound(localOid);
         }
 
-        var prefix = $"refs/remotes/{remoteName}/";
-        foreach (var reference in Repo.Refs)
+        // Topological as well as by date, so a child is listed before its parents even when clocks
+        // were skewed. --ignore-missing: a remote tip this repository never fetched excludes nothing.
+        List<string> arguments =
+        [
+            "rev-list", "--date-order", "--ignore-missing", "--no-commit-header", "--format=" + CommitRecords.Format,
+            "--not", "--remotes=" + remoteName, "--not", "--end-of-options", localOid,
+        ];
+        if (remoteOid is not null && !ObjectIds.IsZero(remoteOid) && ObjectIds.IsObjectId(remoteOid))
         {
-            if (reference.CanonicalName.StartsWith(prefix, StringComparison.Ordinal)
-                && PeelToCommit(reference.ResolveToDirectReference()?.Target) is { } tracked)
-            {
-                excluded.Add(tracked);
-            }
+            arguments.Add("^" + remoteOid);
         }
 
-        // Topological as well as by date, so a child is listed before its parents even when clocks were skewed.
-        var filter = new CommitFilter { IncludeReachableFrom = local, SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time };
-        if (excluded.Count > 0)
+        var result = RunGit(arguments);
+        if (!result.Succeeded)
         {
-            filter.ExcludeReachableFrom = excluded;
+            throw result.StandardError.Contains("bad object", StringComparison.Ordinal)
+                ? RevisionNotFound(localOid)
+                : CommandFailed(result, "rev-list", GitDir);
         }
 
-        return Repo.Commits.QueryBy(filter).Select(CommitInfo.From).ToList();
+        var commits = CommitRecords.Parse(result.StandardOutput);
+        if (commits.Count == 0 && Objects.Find(localOid + "^{commit}") is null)
+        {
+            // --ignore-missing skipped the pushed commit too: it is not in this repository.
+            throw RevisionNotFound(localOid);
+        }
+
+        return commits;
     }
 
     /// <summary>Like <c>git merge-base --is-ancestor</c>; a commit is its own ancestor. False when either is unknown.</summary>
@@ -63,10 +74,38 @@ public sealed partial class GitRepository
     }
 
     /// <summary>The text of a file in a commit; null when the commit or the file is not there.</summary>
-    public string? ReadFileAtCommit(string commitish, string repoPath) =>
-        BlobAt(commitish, repoPath) is { } blob ? BlobText(blob) : null;
+    /// <remarks>Read by git's object reader, which a push keeps open for all it reads; the last few blobs are kept, as a push reads each worklog twice.</remarks>
+    public string? ReadFileAtCommit(string commitish, string repoPath)
+    {
+        if (ObjectName(commitish, repoPath) is not { } name || Objects.Find(name) is not { Type: "blob" } header)
+        {
+            return null;
+        }
 
-    public string? BlobIdAtCommit(string commitish, string repoPath) => BlobAt(commitish, repoPath)?.Sha;
+        if (recentBlobs.Find(b => b.Id == header.Id) is { Text: { } known })
+        {
+            return known;
+        }
+
+        // By id: the name may have moved on (a branch) between the two questions.
+        var bytes = Objects.ReadBlob(header.Id);
+        if (bytes is null)
+        {
+            return null;
+        }
+
+        var text = Encoding.UTF8.GetString(bytes);
+        recentBlobs.Insert(0, (header.Id, text));
+        if (recentBlobs.Count > RecentBlobLimit)
+        {
+            recentBlobs.RemoveAt(RecentBlobLimit);
+        }
+
+        return text;
+    }
+
+    public string? BlobIdAtCommit(string commitish, string repoPath) =>
+        ObjectName(commitish, repoPath) is { } name && Objects.Find(name) is { Type: "blob" } header ? header.Id : null;
 
     /// <summary>Lines added and removed per file against the first parent (the empty tree for a root commit), like <c>git show --numstat --format=</c>.</summary>
     public IReadOnlyList<FileStat> NumStat(string commitId)
@@ -123,26 +162,26 @@ public sealed partial class GitRepository
         }
     }
 
-    private Blob? BlobAt(string commitish, string repoPath)
+    /// <summary>
+    /// git's name for a file in a commit (<c>&lt;commit&gt;:&lt;path&gt;</c>), or null for a path no tree
+    /// can hold. A relative path (<c>./</c>, <c>../</c>) would be taken from git's working directory,
+    /// and one outside the repository stops the reader, so those never reach git.
+    /// </summary>
+    private static string? ObjectName(string commitish, string repoPath)
     {
-        try
-        {
-            return ResolveCommit(commitish)?[repoPath]?.Target as Blob;
-        }
-        catch (LibGit2SharpException)
+        if (string.IsNullOrEmpty(commitish) || commitish.AsSpan().IndexOfAny(":\n\r\0") >= 0 || !IsTreePath(repoPath))
         {
             return null;
         }
+
+        return commitish + ":" + repoPath;
     }
 
-    /// <summary>The blob's bytes as UTF-8, unfiltered; a byte order mark is kept for the file parser to report.</summary>
-    private static string BlobText(Blob blob)
-    {
-        using var stream = blob.GetContentStream();
-        using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
+    /// <summary>A path as a tree holds it: components split by <c>/</c>, none empty, <c>.</c> or <c>..</c>, on one line.</summary>
+    private static bool IsTreePath(string repoPath) =>
+        repoPath.Length > 0
+        && repoPath.AsSpan().IndexOfAny("\n\r\0") < 0
+        && repoPath.Split('/').All(part => part is not ("" or "." or ".."));
 
     private SessionHooksException RevisionNotFound(string name) =>
         new(DiagnosticCatalog.RevisionNotFound.ForFile(GitDir, $"'{name}' is not a commit in this repository"));

@@ -1,4 +1,4 @@
-using LibGit2Sharp;
+using System.Text;
 using SessionHooks.Diagnostics;
 
 namespace SessionHooks.Git;
@@ -52,6 +52,10 @@ public sealed partial class GitRepository
         }
 
         StageInto(IndexFile, repoPaths);
+
+        // The object reader read the index once; a later question must see what was just staged.
+        reader?.Dispose();
+        reader = null;
         var realIndex = Path.Combine(GitDir, "index.lock");
         if (!SamePath(IndexFile, realIndex) && !SamePath(IndexFile, Path.Combine(GitDir, "index")) && File.Exists(realIndex))
         {
@@ -60,11 +64,8 @@ public sealed partial class GitRepository
     }
 
     /// <summary>The text of a path in the index being committed (stage 0); null when it is not there.</summary>
-    public string? ReadFileFromIndex(string repoPath)
-    {
-        var entry = Repo.Index[repoPath];
-        return entry is null ? null : BlobText(Repo.Lookup<Blob>(entry.Id));
-    }
+    public string? ReadFileFromIndex(string repoPath) =>
+        IsTreePath(repoPath) && Objects.ReadBlob(":0:" + repoPath) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
 
     /// <summary>
     /// Which of these paths differ from HEAD in the index or the worktree, untracked ones included
@@ -77,19 +78,25 @@ public sealed partial class GitRepository
             return [];
         }
 
-        var options = new StatusOptions
+        // The paths are names, not patterns; and a push only looks, so git takes no optional lock to refresh the index.
+        var literal = new Dictionary<string, string?>
         {
-            PathSpec = repoPaths.ToArray(),
-            DisablePathSpecMatch = true,
-            IncludeIgnored = false,
-            IncludeUntracked = true,
-            RecurseUntrackedDirs = true,
-            DetectRenamesInIndex = false,
-            DetectRenamesInWorkDir = false,
+            ["GIT_LITERAL_PATHSPECS"] = "1",
+            ["GIT_GLOB_PATHSPECS"] = null,
+            ["GIT_NOGLOB_PATHSPECS"] = null,
+            ["GIT_ICASE_PATHSPECS"] = null,
+            ["GIT_OPTIONAL_LOCKS"] = "0",
         };
-        var changed = Repo.RetrieveStatus(options)
-            .Where(e => e.State is not (FileStatus.Unaltered or FileStatus.Ignored))
-            .Select(e => e.FilePath)
+        var result = RunGit(["status", "--porcelain", "-z", "--untracked-files=all", "--no-renames", "--ignore-submodules=none", "--", .. repoPaths], extra: literal);
+        if (!result.Succeeded)
+        {
+            throw CommandFailed(result, "status", IndexFile);
+        }
+
+        // Each entry is "XY <path>" ended by NUL; with renames off, no entry carries a second path.
+        var changed = result.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Where(e => e.Length > 3)
+            .Select(e => e[3..])
             .ToList();
         return repoPaths
             .Where(p => changed.Exists(c => c == p || c.StartsWith(p.TrimEnd('/') + "/", StringComparison.Ordinal)))

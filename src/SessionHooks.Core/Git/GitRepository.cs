@@ -6,16 +6,17 @@ namespace SessionHooks.Git;
 /// <summary>
 /// The one place that knows git. Opened once per hook or command; it reads the repository, worktree
 /// and index that git gives the running hook (<c>GIT_DIR</c>, <c>GIT_WORK_TREE</c>, <c>GIT_INDEX_FILE</c>).
-/// libgit2 is loaded only by the first query that needs objects or the index: where the repository
-/// is, HEAD and operations in progress are read from git's files, so a post-checkout never pays for
-/// it, and what a commit needs (the staged changes, staging) is asked of git's plumbing, which
-/// costs a commit less than loading libgit2.
+/// Where the repository is, HEAD and operations in progress are read from git's files; what the
+/// hooks ask beyond that (staged changes, staging, the commits a push sends, files at a commit,
+/// status) goes to git's plumbing, since starting git costs a hook less than loading libgit2
+/// (about 25 ms). libgit2 serves what only the CLI asks (logs, line counts, ancestry), opened on first use.
 /// </summary>
 public sealed partial class GitRepository : IDisposable
 {
     private readonly RepositoryLayout layout;
     private readonly GitEnvironment environment;
     private Repository? opened;
+    private ObjectReader? reader;
 
     private GitRepository(RepositoryLayout layout, GitEnvironment environment)
     {
@@ -53,7 +54,14 @@ public sealed partial class GitRepository : IDisposable
     public static GitRepository Open(string startDirectory, GitEnvironment environment, string? indexPath = null) =>
         new(RepositoryLayout.Resolve(startDirectory, environment, indexPath), environment);
 
-    public void Dispose() => opened?.Dispose();
+    public void Dispose()
+    {
+        reader?.Dispose();
+        opened?.Dispose();
+    }
+
+    /// <summary>Whether anything asked so far needed libgit2; what the hooks ask must not.</summary>
+    internal bool HasOpenedLibGit2 => opened is not null;
 
     /// <summary>The libgit2 repository, opened on first use.</summary>
     private Repository Repo => opened ??= OpenLibGit2(layout);

@@ -39,6 +39,61 @@ public class GitRepositoryFilesTests
     }
 
     [Test]
+    public void ReadFileAtCommit_OfFilesLargerThanAPipeBuffer_GivesEachWhole()
+    {
+        var repo = TempRepository.Create();
+        var large = string.Concat(Enumerable.Range(0, 40_000).Select(i => $"{i} ü €\n"));
+        repo.CommitAt("large.txt", large);
+        repo.CommitAt("small.txt", "small\n");
+        repo.CommitAt("large.txt", large + "more\n");
+
+        using var git = repo.OpenClean();
+
+        Assert.That(git.ReadFileAtCommit("HEAD~1", "large.txt"), Is.EqualTo(large));
+        Assert.That(git.ReadFileAtCommit("HEAD", "small.txt"), Is.EqualTo("small\n"));
+        Assert.That(git.ReadFileAtCommit("HEAD", "large.txt"), Is.EqualTo(repo.Run("show", "HEAD:large.txt")));
+        Assert.That(git.ReadFileAtCommit("HEAD~1", "large.txt"), Is.EqualTo(large), "asked again");
+    }
+
+    [TestCase("-h", "a.txt")]
+    [TestCase("HEAD\nHEAD", "a.txt")]
+    [TestCase("HEAD:a.txt", "a.txt")]
+    [TestCase("HEAD", "./a.txt")]
+    [TestCase("HEAD", "dir/../a.txt")]
+    [TestCase("HEAD", "/a.txt")]
+    [TestCase("HEAD", "a.txt\n")]
+    [TestCase("HEAD", "")]
+    public void ReadFileAtCommit_OfANameNoTreeHolds_IsNull_AndTheNextReadStillWorks(string commitish, string path)
+    {
+        var repo = TempRepository.Create();
+        repo.CommitAt("a.txt", "a\n");
+        repo.CommitAt("dir/b.txt", "b\n");
+
+        // git would read "HEAD:a.txt" + ":a.txt" as this file.
+        repo.CommitAt("a.txt:a.txt", "not a.txt\n");
+
+        using var git = repo.OpenClean();
+
+        Assert.That(git.ReadFileAtCommit(commitish, path), Is.Null);
+        Assert.That(git.BlobIdAtCommit(commitish, path), Is.Null);
+        Assert.That(git.ReadFileAtCommit("HEAD", "a.txt"), Is.EqualTo("a\n"));
+    }
+
+    [Test]
+    public void ReadFileFromIndex_AfterStaging_ReadsWhatWasStaged()
+    {
+        var repo = TempRepository.Create();
+        repo.CommitAt("a.json", "committed\n");
+
+        using var git = repo.OpenClean();
+        Assert.That(git.ReadFileFromIndex("a.json"), Is.EqualTo("committed\n"));
+        repo.Write("a.json", "staged by the hook\n");
+        git.Stage(["a.json"]);
+
+        Assert.That(git.ReadFileFromIndex("a.json"), Is.EqualTo("staged by the hook\n").And.EqualTo(repo.Run("show", ":a.json")));
+    }
+
+    [Test]
     public void ReadFileAtCommit_KeepsAByteOrderMarkForTheParserToReport()
     {
         var repo = TempRepository.Create();

@@ -84,6 +84,75 @@ public class GitRepositoryPushTests
         Assert.That(exception!.Diagnostic.Code, Is.EqualTo(DiagnosticCatalog.RevisionNotFound.Code));
     }
 
+    [Test]
+    public void CommitsToPush_ReadEachCommitAsLibGit2AndGitLogDo()
+    {
+        var (repo, pushed) = PushedThenWorkedOn();
+        GitRunner.Check(repo.Git.TryWith(
+            repo.Root,
+            new Dictionary<string, string?>(GitAnswers.NextDates("-0530")) { ["GIT_AUTHOR_NAME"] = "Zoë O'Brien; $(x)", ["GIT_AUTHOR_EMAIL"] = "zoë@example.org" },
+            null,
+            "commit", "--quiet", "--allow-empty", "-m", "wrapped\nsubject ü\n\nbody"));
+
+        using var git = repo.OpenClean();
+        var commits = git.CommitsToPush(repo.Head(), "origin", pushed);
+
+        Assert.That(commits, Has.Count.EqualTo(5));
+        foreach (var commit in commits)
+        {
+            var fields = repo.Run("log", "-1", "--format=%s%x00%aI", commit.Id).TrimEnd('\n').Split('\0');
+            Assert.That(commit, Is.EqualTo(git.FindCommit(commit.Id)).Using<CommitInfo>(SameCommit), commit.Id);
+            Assert.That(commit.Subject, Is.EqualTo(fields[0]));
+            Assert.That(commit.AuthorTime.Offset, Is.EqualTo(DateTimeOffset.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture).Offset));
+        }
+
+        Assert.That(commits[0].Subject, Is.EqualTo("wrapped subject ü"));
+        Assert.That(commits[0].AuthorName, Is.EqualTo("Zoë O'Brien; $(x)"));
+    }
+
+    [TestCase("-all")]
+    [TestCase("")]
+    [TestCase("1234567")]
+    public void CommitsToPush_OfANameGitWouldTakeAsAnOption_OrOfNothing_SaysItIsNotACommit(string local)
+    {
+        var (repo, pushed) = PushedThenWorkedOn();
+
+        using var git = repo.OpenClean();
+
+        var exception = Assert.Throws<SessionHooksException>(() => git.CommitsToPush(local, "origin", pushed));
+        Assert.That(exception!.Diagnostic.Code, Is.EqualTo(DiagnosticCatalog.RevisionNotFound.Code));
+    }
+
+    [Test]
+    public void CommitsToPush_OfABranchTheRemoteAlreadyHas_IsEmpty()
+    {
+        var (repo, pushed) = PushedThenWorkedOn();
+
+        using var git = repo.OpenClean();
+
+        Assert.That(git.CommitsToPush(pushed, "origin", ZeroSha1), Is.Empty);
+    }
+
+    [Test]
+    public void WhatAPushAsks_NeedsNoLibGit2()
+    {
+        var (repo, pushed) = PushedThenWorkedOn();
+        repo.CommitAt(".sessions/worklog.json", "{}\n");
+        repo.Write("a.txt", "changed\n");
+
+        using var git = repo.OpenClean();
+        var commits = git.CommitsToPush(repo.Head(), "origin", pushed);
+        Assert.That(git.ReadFileAtCommit(commits[0].Id, ".sessions/worklog.json"), Is.EqualTo("{}\n"));
+        Assert.That(git.BlobIdAtCommit(commits[0].Parents[0], ".sessions/worklog.json"), Is.Null);
+        Assert.That(git.PathsChangedSinceHead(["a.txt", ".sessions/worklog.json"]), Is.EqualTo(new[] { "a.txt" }));
+
+        Assert.That(git.HasOpenedLibGit2, Is.False);
+    }
+
+    private static bool SameCommit(CommitInfo a, CommitInfo b) =>
+        a.Id == b.Id && a.Parents.SequenceEqual(b.Parents) && a.Subject == b.Subject && a.AuthorName == b.AuthorName
+        && a.AuthorEmail == b.AuthorEmail && a.AuthorTime == b.AuthorTime && a.AuthorTime.Offset == b.AuthorTime.Offset && a.CommitTime == b.CommitTime;
+
     [TestCase("0000000000000000000000000000000000000000", true)]
     [TestCase("0000000000000000000000000000000000000000000000000000000000000000", true)]
     [TestCase("000000000000000000000000000000000000000", false)]

@@ -7,7 +7,7 @@ public class GitRepositoryStatusTests
 {
     private static readonly string[] Asked =
     [
-        "clean.json", "edited.json", "staged.json", "deleted.json", "untracked.json", "ignored.json", "never-existed.json", "dir", "it's $(x).json",
+        "clean.json", "edited.json", "staged.json", "deleted.json", "untracked.json", "ignored.json", "never-existed.json", "dir", "it's $(x).json", "star*.json",
     ];
 
     [Test]
@@ -15,7 +15,7 @@ public class GitRepositoryStatusTests
     {
         var repo = TempRepository.Create();
         repo.Write(".gitignore", "ignored.json\n");
-        foreach (var name in new[] { "clean.json", "edited.json", "staged.json", "deleted.json", "dir/inner.json" })
+        foreach (var name in new[] { "clean.json", "edited.json", "staged.json", "deleted.json", "dir/inner.json", "star*.json", "starry.json" })
         {
             repo.Write(name, "{}\n");
         }
@@ -25,6 +25,9 @@ public class GitRepositoryStatusTests
         repo.Write("edited.json", "{ \"a\": 1 }\n").Write("staged.json", "{ \"b\": 2 }\n").Run("add", "staged.json");
         File.Delete(repo.Path("deleted.json"));
         repo.Write("untracked.json", "{}\n").Write("ignored.json", "{}\n").Write("dir/inner.json", "{ \"c\": 3 }\n").Write("it's $(x).json", "{}\n");
+
+        // Only starry.json changed: "star*.json" is a name here, not a pattern that matches it.
+        repo.Write("starry.json", "{ \"d\": 4 }\n");
 
         using var git = repo.OpenClean();
         var changed = git.PathsChangedSinceHead(Asked);

@@ -41,6 +41,38 @@ public class PrePushTests
         Assert.That(repo.TrackedChanges(), Is.Empty);
     }
 
+    [TestCase("HEAD")]
+    [TestCase("HEAD:main")]
+    [TestCase("HEAD:refs/heads/main")]
+    public void Push_OfHead_IsJudgedAsTheBranchCheckedOut(string refspec)
+    {
+        var repo = HookedRepository.Create();
+        repo.Run("push", "-q", "origin", "main");
+        repo.Repo.Write("c.txt", "c\n");
+        repo.Run("add", "c.txt");
+        repo.Run("commit", "-q", "--no-verify", "-m", "sneaky change");
+
+        var refused = repo.Try("push", "origin", refspec);
+
+        Assert.That(refused.ExitCode, Is.Not.Zero, refused.ToString());
+        Assert.That(refused.StandardError, Does.Contain("\"sneaky change\" has no worklog entry"));
+    }
+
+    [Test]
+    public void Push_FromADetachedHead_ChecksTheFilesOnly()
+    {
+        var repo = HookedRepository.Create();
+        repo.Run("push", "-q", "origin", "main");
+        repo.Run("checkout", "-q", "--detach");
+        repo.Repo.Write("c.txt", "c\n");
+        repo.Run("add", "c.txt");
+        repo.Run("commit", "-q", "--no-verify", "-m", "an experiment");
+
+        var result = repo.Try("push", "-q", "origin", "HEAD:refs/heads/experiment");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+    }
+
     [Test]
     public void Push_WithBrokenAiSessionsCommitted_IsRefused()
     {

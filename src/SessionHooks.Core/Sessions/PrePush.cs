@@ -41,15 +41,15 @@ public static class PrePush
             yield return diagnostic;
         }
 
-        if (!update.IsBranch)
+        var head = git.Head;
+        if (update.BranchPushed(head) is not { } branch)
         {
-            // Tags carry no session of their own; their files are checked for validity only.
+            // Tags and detached commits carry no session of their own; their files are checked for validity only.
             yield break;
         }
 
-        var branch = update.Branch!;
         var commits = git.CommitsToPush(tip, remoteName, update.IsNewRef ? null : update.RemoteOid);
-        var isCheckedOut = git.Head.Branch == branch;
+        var isCheckedOut = head.Branch == branch;
 
         if (isCheckedOut)
         {
@@ -69,7 +69,7 @@ public static class PrePush
             yield return diagnostic;
         }
 
-        if (isCheckedOut && git.Head.CommitId == tip)
+        if (isCheckedOut && head.CommitId == tip)
         {
             var changed = git.PathsChangedSinceHead([SessionFileKind.AiSessions.RepoPath(), SessionFileKind.Worklog.RepoPath()]);
             foreach (var path in changed)

@@ -9,9 +9,24 @@ public sealed record PushUpdate(string LocalRef, string LocalOid, string RemoteR
 
     public bool IsNewRef => ObjectIds.IsZero(RemoteOid);
 
-    public bool IsBranch => LocalRef.StartsWith("refs/heads/", StringComparison.Ordinal);
+    private const string BranchPrefix = "refs/heads/";
 
-    public string? Branch => IsBranch ? LocalRef["refs/heads/".Length..] : null;
+    /// <summary>
+    /// The local branch whose commits this update sends, or null (a tag, a detached HEAD, a bare
+    /// commit id). git names the source as it was typed, so <c>git push origin HEAD</c> and
+    /// <c>HEAD:main</c> arrive as <c>HEAD</c>: that is the branch checked out, when the remote ref is a branch.
+    /// </summary>
+    public string? BranchPushed(HeadInfo head)
+    {
+        if (LocalRef.StartsWith(BranchPrefix, StringComparison.Ordinal))
+        {
+            return LocalRef[BranchPrefix.Length..];
+        }
+
+        return LocalRef == "HEAD" && RemoteRef.StartsWith(BranchPrefix, StringComparison.Ordinal) && !head.IsDetached && head.CommitId == LocalOid
+            ? head.Branch
+            : null;
+    }
 
     /// <summary>Parses git's lines; refs may hold spaces only in theory (git forbids them), so the oids are taken from the right.</summary>
     public static IReadOnlyList<PushUpdate> Parse(string standardInput)

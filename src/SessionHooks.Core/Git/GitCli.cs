@@ -46,7 +46,7 @@ public static class GitCli
                 return new GitCliResult(127, "", "git could not be started");
             }
 
-            var stderr = process.StandardError.ReadToEndAsync();
+            var stderr = new ErrorDrain(process.StandardError);
             if (standardInput is not null)
             {
                 process.StandardInput.Write(standardInput);
@@ -55,7 +55,7 @@ public static class GitCli
 
             var stdout = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
-            return new GitCliResult(process.ExitCode, stdout, stderr.Result);
+            return new GitCliResult(process.ExitCode, stdout, stderr.Text());
         }
         catch (System.ComponentModel.Win32Exception exception)
         {

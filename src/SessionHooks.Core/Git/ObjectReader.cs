@@ -18,7 +18,7 @@ internal sealed class ObjectReader : IDisposable
     private readonly Process process;
     private readonly Stream requests;
     private readonly Stream answers;
-    private readonly Task<string> errors;
+    private readonly ErrorDrain errors;
     private readonly byte[] buffer = new byte[64 * 1024];
     private int start;
     private int end;
@@ -29,8 +29,7 @@ internal sealed class ObjectReader : IDisposable
         requests = process.StandardInput.BaseStream;
         answers = process.StandardOutput.BaseStream;
 
-        // Drained as it comes, so git never blocks on a full error pipe.
-        errors = process.StandardError.ReadToEndAsync();
+        errors = new ErrorDrain(process.StandardError);
     }
 
     /// <summary>Starts the reader; <paramref name="info"/> names the repository and index (see <see cref="GitCli.StartInfo"/>).</summary>
@@ -164,7 +163,7 @@ internal sealed class ObjectReader : IDisposable
     private SessionHooksException Stopped()
     {
         process.WaitForExit(1000);
-        var said = errors.IsCompleted ? errors.Result : "";
+        var said = errors.Text(TimeSpan.FromSeconds(1));
         var reason = new GitCliResult(process.HasExited ? process.ExitCode : -1, "", said).FirstErrorLine;
         return new SessionHooksException(DiagnosticCatalog.InternalError.ForFile(process.StartInfo.WorkingDirectory, $"git cat-file stopped: {reason}"));
     }

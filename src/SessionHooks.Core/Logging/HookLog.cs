@@ -45,6 +45,24 @@ public static class HookLog
             .CreateLogger());
     }
 
+    /// <summary>
+    /// As <see cref="Create"/>, made on a thread-pool thread while the caller goes on: the first
+    /// line written waits for it. A failure to set up logs nowhere, as <see cref="Create"/> does.
+    /// </summary>
+    public static IHookLogger CreateInBackground(string commonGitDir, string component) =>
+        new DeferredLogger(Task.Run(() =>
+        {
+            try
+            {
+                return Create(commonGitDir, component);
+            }
+            catch (Exception)
+            {
+                // Logging never fails the caller (see the class remarks).
+                return new UtcLogger(new LoggerConfiguration().CreateLogger());
+            }
+        }));
+
     /// <summary>Null means "off".</summary>
     internal static LogEventLevel? ParseLevel(string? value) => value?.Trim().ToUpperInvariant() switch
     {

@@ -47,7 +47,7 @@ public sealed class SessionContext : IDisposable
         {
             var root = git.WorktreeRoot ?? throw new Diagnostics.SessionHooksException(
                 Diagnostics.DiagnosticCatalog.NotARepository.ForFile(directory, "a bare repository has no working tree for session files"));
-            return new SessionContext(git, root, clock ?? TimeProvider.System, HookLog.Create(git.CommonDir, component));
+            return new SessionContext(git, root, clock ?? TimeProvider.System, HookLog.CreateInBackground(git.CommonDir, component));
         }
         catch
         {

@@ -24,6 +24,39 @@ public class HookLogTests
     }
 
     [Test]
+    public void CreateInBackground_WritesEveryLineInOrder_ThroughTheSameLayout()
+    {
+        var commonDir = TempRepository.Create().GitDir();
+
+        using (var log = HookLog.CreateInBackground(commonDir, "pre-push"))
+        {
+            for (var i = 0; i < 50; i++)
+            {
+                log.Information("line {Number}", i);
+            }
+
+            log.ForContext("Remote", "origin").Warning("last");
+        }
+
+        var lines = File.ReadAllLines(Single(commonDir));
+        Assert.That(lines, Has.Length.EqualTo(51));
+        Assert.That(lines.Take(50).Select(l => l[(l.IndexOf("line ", StringComparison.Ordinal) + 5)..]), Is.EqualTo(Enumerable.Range(0, 50).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        Assert.That(lines[^1], Does.Match(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z \[WRN\] pre-push \d+ last \{""Remote"":""origin""\}$"));
+    }
+
+    [Test]
+    public void CreateInBackground_WhenTheFolderCannotBeMade_LogsNowhereWithoutThrowing()
+    {
+        var notADirectory = Path.Combine(TestDirectory.Create(), "common");
+        File.WriteAllText(notADirectory, "a file where the git directory should be");
+
+        using var log = HookLog.CreateInBackground(notADirectory, "post-checkout");
+        log.Error(new InvalidOperationException("boom"), "nobody reads this");
+
+        Assert.That(File.ReadAllText(notADirectory), Is.EqualTo("a file where the git directory should be"));
+    }
+
+    [Test]
     public void Create_WhenTheFolderCannotBeMade_LogsNowhereWithoutThrowing()
     {
         var notADirectory = Path.Combine(TestDirectory.Create(), "common");

@@ -59,6 +59,24 @@ public class PrePushTests
     }
 
     [Test]
+    public void Push_OverACommitWhoseWorklogLostItsEntries_ReportsTheUnloggedCommits()
+    {
+        var repo = HookedRepository.Create();
+        repo.Run("push", "-q", "origin", "main");
+        var worklog = Path.Combine(repo.Root, ".sessions/worklog.json");
+        var good = File.ReadAllText(worklog);
+        File.WriteAllText(worklog, "{ \"schema_version\": 1, \"entries\": null }\n");
+        repo.Run("commit", "-q", "--no-verify", "-a", "-m", "worklog broken");
+        File.WriteAllText(worklog, good);
+        repo.Run("commit", "-q", "--no-verify", "-a", "-m", "worklog restored");
+
+        var refused = repo.Try("push", "origin", "HEAD");
+
+        Assert.That(refused.ExitCode, Is.Not.Zero, refused.ToString());
+        Assert.That(refused.StandardError, Does.Contain("\"worklog broken\" has no worklog entry").And.Not.Contain("internal failure"));
+    }
+
+    [Test]
     public void Push_FromADetachedHead_ChecksTheFilesOnly()
     {
         var repo = HookedRepository.Create();

@@ -59,7 +59,9 @@ public static class PrePush
             }
         }
 
-        foreach (var diagnostic in WorklogRules.UnloggedCommits(git, files.Worklog, commits))
+        // A worklog that breaks its schema is reported above; which commits it logs cannot be told.
+        var unlogged = files.WorklogIsBroken ? [] : WorklogRules.UnloggedCommits(git, files.Worklog, commits);
+        foreach (var diagnostic in unlogged)
         {
             yield return diagnostic;
         }

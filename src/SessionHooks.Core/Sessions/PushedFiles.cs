@@ -6,60 +6,71 @@ using SessionHooks.Validation;
 
 namespace SessionHooks.Sessions;
 
-/// <summary>The committed session files as they stand in a pushed commit, with what is wrong with them.</summary>
-internal sealed record PushedFiles(AiSessions? Sessions, Worklog? Worklog, IReadOnlyList<Diagnostic> Diagnostics)
+/// <summary>
+/// The committed session files as they stand in a pushed commit, with what is wrong with them.
+/// <see cref="Sessions"/> and <see cref="Worklog"/> are given only when they pass their schema:
+/// the rules that read them then meet no missing list, and judge nothing from a broken file.
+/// </summary>
+internal sealed record PushedFiles(AiSessions? Sessions, Worklog? Worklog, bool WorklogIsBroken, IReadOnlyList<Diagnostic> Diagnostics)
 {
     public static PushedFiles Read(GitRepository git, string commit)
     {
-        var diagnostics = new List<Diagnostic>();
-        var cache = ValidationCache.Open(git.CommonDir);
-        IEnumerable<Diagnostic> Validate(SessionFileKind kind, string text)
-        {
-            var blob = git.BlobIdAtCommit(commit, kind.RepoPath());
-            if (cache.IsValid(kind, blob))
-            {
-                return [];
-            }
+        var sessionsFile = Committed(git, commit, SessionFileKind.AiSessions);
+        var worklogFile = Committed(git, commit, SessionFileKind.Worklog);
+        var configFile = Committed(git, commit, SessionFileKind.Config);
 
-            var found = SchemaValidator.Shared.Validate(kind, text, kind.RepoPath());
-            if (found.Count == 0)
-            {
-                cache.AddValid(kind, blob);
-            }
-
-            return found;
-        }
-
-        var sessionsText = git.ReadFileAtCommit(commit, SessionFileKind.AiSessions.RepoPath());
-        var worklogText = git.ReadFileAtCommit(commit, SessionFileKind.Worklog.RepoPath());
-        var configText = git.ReadFileAtCommit(commit, SessionFileKind.Config.RepoPath());
-
-        AiSessions? sessions = null;
-        Worklog? worklog = null;
-        if (sessionsText is not null)
-        {
-            diagnostics.AddRange(Validate(SessionFileKind.AiSessions, sessionsText));
-            sessions = SessionFileParser.ParseAiSessions(System.Text.Encoding.UTF8.GetBytes(sessionsText), SessionFileKind.AiSessions.RepoPath()).Value;
-        }
-
-        if (worklogText is not null)
-        {
-            diagnostics.AddRange(Validate(SessionFileKind.Worklog, worklogText));
-            worklog = SessionFileParser.ParseWorklog(System.Text.Encoding.UTF8.GetBytes(worklogText), SessionFileKind.Worklog.RepoPath()).Value;
-        }
-
-        if (configText is not null)
-        {
-            diagnostics.AddRange(Validate(SessionFileKind.Config, configText));
-        }
+        // The schema check and the typed read are each a first use of a JSON library, about 20 and
+        // 12 ms of loading: on two cores they overlap. The check runs apart from git's object
+        // reader, which serves one thread at a time.
+        var checking = Task.Run(() => Validate(git.CommonDir, [sessionsFile, worklogFile, configFile]));
+        var sessions = sessionsFile.Text is { } sessionsText
+            ? SessionFileParser.ParseAiSessions(System.Text.Encoding.UTF8.GetBytes(sessionsText), SessionFileKind.AiSessions.RepoPath()).Value
+            : null;
+        var worklog = worklogFile.Text is { } worklogText
+            ? SessionFileParser.ParseWorklog(System.Text.Encoding.UTF8.GetBytes(worklogText), SessionFileKind.Worklog.RepoPath()).Value
+            : null;
+        var diagnostics = checking.GetAwaiter().GetResult();
+        bool Broken(SessionFileKind kind) => diagnostics.Exists(d => d.Severity == Severity.Error && d.File == kind.RepoPath());
+        sessions = Broken(SessionFileKind.AiSessions) ? null : sessions;
+        var worklogIsBroken = worklogFile.Text is not null && (worklog is null || Broken(SessionFileKind.Worklog));
+        worklog = worklogIsBroken ? null : worklog;
 
         if (!diagnostics.Any(d => d.Severity == Severity.Error))
         {
             diagnostics.AddRange(CrossFileRules.Check(new SessionFileSet(
-                sessions is null ? null : new SessionDocument<AiSessions>(sessions, sessionsText!, SessionFileKind.AiSessions.RepoPath()),
-                worklog is null ? null : new SessionDocument<Worklog>(worklog, worklogText!, SessionFileKind.Worklog.RepoPath()))));
+                sessions is null ? null : new SessionDocument<AiSessions>(sessions, sessionsFile.Text!, SessionFileKind.AiSessions.RepoPath()),
+                worklog is null ? null : new SessionDocument<Worklog>(worklog, worklogFile.Text!, SessionFileKind.Worklog.RepoPath()))));
         }
 
-        return new PushedFiles(sessions, worklog, diagnostics);
+        return new PushedFiles(sessions, worklog, worklogIsBroken, diagnostics);
     }
+
+    private static CommittedFile Committed(GitRepository git, string commit, SessionFileKind kind) =>
+        new(kind, git.BlobIdAtCommit(commit, kind.RepoPath()), git.ReadFileAtCommit(commit, kind.RepoPath()));
+
+    /// <summary>Schema problems of the files there are; a blob found valid before is not checked again.</summary>
+    private static List<Diagnostic> Validate(string commonGitDir, IReadOnlyList<CommittedFile> files)
+    {
+        var diagnostics = new List<Diagnostic>();
+        var cache = ValidationCache.Open(commonGitDir);
+        foreach (var file in files)
+        {
+            if (file.Text is null || cache.IsValid(file.Kind, file.BlobId))
+            {
+                continue;
+            }
+
+            var found = SchemaValidator.Shared.Validate(file.Kind, file.Text, file.Kind.RepoPath());
+            if (found.Count == 0)
+            {
+                cache.AddValid(file.Kind, file.BlobId);
+            }
+
+            diagnostics.AddRange(found);
+        }
+
+        return diagnostics;
+    }
+
+    private sealed record CommittedFile(SessionFileKind Kind, string? BlobId, string? Text);
 }

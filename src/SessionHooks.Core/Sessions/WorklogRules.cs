@@ -23,7 +23,7 @@ internal static class WorklogRules
 
     public static IReadOnlyList<CommitInfo> FindUnlogged(GitRepository git, Worklog? worklog, IReadOnlyList<CommitInfo> commits)
     {
-        var backfilled = worklog?.Entries.Where(e => e.Commit is not null).Select(e => e.Commit!).ToHashSet(StringComparer.Ordinal) ?? [];
+        var backfilled = worklog?.Entries?.Where(e => e.Commit is not null).Select(e => e.Commit!).ToHashSet(StringComparer.Ordinal) ?? [];
         return [.. commits.Where(c => !c.IsMerge && !backfilled.Contains(c.Id) && IsAdopted(git, c) && !CarriesOwnEntry(git, c))];
     }
 
@@ -80,7 +80,10 @@ internal static class WorklogRules
 
         try
         {
-            return SessionJson.ReadWorklog("{\"entries\": [" + after[(kept + 1)..^closing.Length] + "]}").Entries;
+            return SessionJson.ReadWorklog("{\"entries\": [" + after[(kept + 1)..^closing.Length] + "]}").Entries is { } entries
+                && entries.TrueForAll(e => e is not null && e.Id is not null)
+                ? entries
+                : null;
         }
         catch (System.Text.Json.JsonException)
         {
@@ -105,7 +108,9 @@ internal static class WorklogRules
         }
 
         var worklog = SessionFileParser.ParseWorklog(Encoding.UTF8.GetBytes(text), WorklogPath).Value;
-        return worklog?.Entries
+        // An older commit's worklog may break its schema (a list or an id missing): what it does hold counts.
+        return worklog?.Entries?
+            .Where(e => e?.Id is not null)
             .Where(e => e.Kind is WorklogKind.Commit or WorklogKind.Merge && e.Commit is null)
             .Select(e => e.Id)
             .ToHashSet(StringComparer.Ordinal) ?? [];

@@ -6,7 +6,8 @@ namespace SessionHooks.Git;
 
 public sealed partial class GitRepository
 {
-    private const int RecentBlobLimit = 4;
+    // Two: walking the pushed commits newest first, each reads its own worklog (its child's parent's) and its parent's.
+    private const int RecentBlobLimit = 2;
     private static readonly CompareOptions FindRenames = new() { Similarity = SimilarityOptions.Renames };
     private readonly List<(string Id, string Text)> recentBlobs = [];
 
@@ -74,7 +75,7 @@ public sealed partial class GitRepository
     }
 
     /// <summary>The text of a file in a commit; null when the commit or the file is not there.</summary>
-    /// <remarks>Read by git's object reader, which a push keeps open for all it reads; the last few blobs are kept, as a push reads each worklog twice.</remarks>
+    /// <remarks>Read by git's object reader, which a push keeps open for all it reads; the last two blobs are kept, as a push reads each worklog twice.</remarks>
     public string? ReadFileAtCommit(string commitish, string repoPath)
     {
         if (ObjectName(commitish, repoPath) is not { } name || Objects.Find(name) is not { Type: "blob" } header)

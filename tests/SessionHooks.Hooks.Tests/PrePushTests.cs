@@ -77,6 +77,25 @@ public class PrePushTests
     }
 
     [Test]
+    public void Push_WithTheSchemaRuleAWarning_StillFindsUnloggedCommitsInAWorklogThatBreaksIt()
+    {
+        var repo = HookedRepository.Create();
+        repo.Run("push", "-q", "origin", "main");
+        File.WriteAllText(Path.Combine(repo.Root, ".sessions/config.json"), "{ \"schema_version\": 1, \"rules\": { \"schema\": \"warning\" } }\n");
+        var worklog = Path.Combine(repo.Root, ".sessions/worklog.json");
+        var text = File.ReadAllText(worklog);
+        var at = text.IndexOf("\"session\": \"", StringComparison.Ordinal) + "\"session\": \"".Length;
+        File.WriteAllText(worklog, text[..at] + "not a session id " + text[at..]);
+        repo.Run("add", ".sessions");
+        repo.Run("commit", "-q", "--no-verify", "-m", "sneaky change");
+
+        var refused = repo.Try("push", "origin", "main");
+
+        Assert.That(refused.ExitCode, Is.Not.Zero, refused.ToString());
+        Assert.That(refused.StandardError, Does.Contain("warning SH").And.Contain("\"sneaky change\" has no worklog entry"));
+    }
+
+    [Test]
     public void Push_FromADetachedHead_ChecksTheFilesOnly()
     {
         var repo = HookedRepository.Create();

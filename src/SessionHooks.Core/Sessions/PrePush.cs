@@ -59,7 +59,7 @@ public static class PrePush
             }
         }
 
-        // A worklog that breaks its schema is reported above; which commits it logs cannot be told.
+        // A worklog that cannot be read is reported above; which commits it logs cannot be told.
         var unlogged = files.WorklogIsBroken ? [] : WorklogRules.UnloggedCommits(git, files.Worklog, commits);
         foreach (var diagnostic in unlogged)
         {

@@ -8,8 +8,9 @@ namespace SessionHooks.Sessions;
 
 /// <summary>
 /// The committed session files as they stand in a pushed commit, with what is wrong with them.
-/// <see cref="Sessions"/> and <see cref="Worklog"/> are given only when they pass their schema:
-/// the rules that read them then meet no missing list, and judge nothing from a broken file.
+/// <see cref="Sessions"/> is given only when it passes its schema, so the session rules judge
+/// nothing from a broken file; <see cref="Worklog"/> whenever it could be read, so commits are
+/// still found unlogged when config.json lowers the schema rule to a warning.
 /// </summary>
 internal sealed record PushedFiles(AiSessions? Sessions, Worklog? Worklog, bool WorklogIsBroken, IReadOnlyList<Diagnostic> Diagnostics)
 {
@@ -32,8 +33,7 @@ internal sealed record PushedFiles(AiSessions? Sessions, Worklog? Worklog, bool 
         var diagnostics = checking.GetAwaiter().GetResult();
         bool Broken(SessionFileKind kind) => diagnostics.Exists(d => d.Severity == Severity.Error && d.File == kind.RepoPath());
         sessions = Broken(SessionFileKind.AiSessions) ? null : sessions;
-        var worklogIsBroken = worklogFile.Text is not null && (worklog is null || Broken(SessionFileKind.Worklog));
-        worklog = worklogIsBroken ? null : worklog;
+        var worklogIsBroken = worklogFile.Text is not null && worklog is null;
 
         if (!diagnostics.Any(d => d.Severity == Severity.Error))
         {

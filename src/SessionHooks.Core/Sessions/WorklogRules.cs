@@ -23,7 +23,7 @@ internal static class WorklogRules
 
     public static IReadOnlyList<CommitInfo> FindUnlogged(GitRepository git, Worklog? worklog, IReadOnlyList<CommitInfo> commits)
     {
-        var backfilled = worklog?.Entries?.Where(e => e.Commit is not null).Select(e => e.Commit!).ToHashSet(StringComparer.Ordinal) ?? [];
+        var backfilled = worklog?.Entries?.Where(e => e?.Commit is not null).Select(e => e.Commit!).ToHashSet(StringComparer.Ordinal) ?? [];
         return [.. commits.Where(c => !c.IsMerge && !backfilled.Contains(c.Id) && IsAdopted(git, c) && !CarriesOwnEntry(git, c))];
     }
 

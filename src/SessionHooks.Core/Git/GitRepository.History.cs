@@ -76,7 +76,10 @@ public sealed partial class GitRepository
 
     /// <summary>The text of a file in a commit; null when the commit or the file is not there.</summary>
     /// <remarks>Read by git's object reader, which a push keeps open for all it reads; the last two blobs are kept, as a push reads each worklog twice.</remarks>
-    public string? ReadFileAtCommit(string commitish, string repoPath)
+    public string? ReadFileAtCommit(string commitish, string repoPath) => ReadBlobAtCommit(commitish, repoPath)?.Text;
+
+    /// <summary>As <see cref="ReadFileAtCommit"/>, with the blob's id: one question to git for both.</summary>
+    public (string Id, string Text)? ReadBlobAtCommit(string commitish, string repoPath)
     {
         if (ObjectName(commitish, repoPath) is not { } name || Objects.Find(name) is not { Type: "blob" } header)
         {
@@ -85,7 +88,7 @@ public sealed partial class GitRepository
 
         if (recentBlobs.Find(b => b.Id == header.Id) is { Text: { } known })
         {
-            return known;
+            return (header.Id, known);
         }
 
         // By id: the name may have moved on (a branch) between the two questions.
@@ -102,7 +105,7 @@ public sealed partial class GitRepository
             recentBlobs.RemoveAt(RecentBlobLimit);
         }
 
-        return text;
+        return (header.Id, text);
     }
 
     public string? BlobIdAtCommit(string commitish, string repoPath) =>

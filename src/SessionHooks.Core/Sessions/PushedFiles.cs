@@ -46,7 +46,7 @@ internal sealed record PushedFiles(AiSessions? Sessions, Worklog? Worklog, bool 
     }
 
     private static CommittedFile Committed(GitRepository git, string commit, SessionFileKind kind) =>
-        new(kind, git.BlobIdAtCommit(commit, kind.RepoPath()), git.ReadFileAtCommit(commit, kind.RepoPath()));
+        git.ReadBlobAtCommit(commit, kind.RepoPath()) is { } blob ? new(kind, blob.Id, blob.Text) : new(kind, null, null);
 
     /// <summary>Schema problems of the files there are; a blob found valid before is not checked again.</summary>
     private static List<Diagnostic> Validate(string commonGitDir, IReadOnlyList<CommittedFile> files)

@@ -24,21 +24,13 @@ internal static class WorklogRules
     public static IReadOnlyList<CommitInfo> FindUnlogged(GitRepository git, Worklog? worklog, IReadOnlyList<CommitInfo> commits)
     {
         var backfilled = worklog?.Entries?.Where(e => e?.Commit is not null).Select(e => e.Commit!).ToHashSet(StringComparer.Ordinal) ?? [];
-        return [.. commits.Where(c => !c.IsMerge && !backfilled.Contains(c.Id) && IsAdopted(git, c) && !CarriesOwnEntry(git, c))];
+        // A commit with no worklog is history from before the repository took up SessionHooks: it has none to carry entries.
+        return [.. commits.Where(c => !c.IsMerge && !backfilled.Contains(c.Id)
+            && git.BlobIdAtCommit(c.Id, WorklogPath) is { } blob && !CarriesOwnEntry(git, c, blob))];
     }
 
-    /// <summary>History from before the repository took up SessionHooks has no worklog to carry entries.</summary>
-    private static bool IsAdopted(GitRepository git, CommitInfo commit) =>
-        git.BlobIdAtCommit(commit.Id, WorklogPath) is not null;
-
-    private static bool CarriesOwnEntry(GitRepository git, CommitInfo commit)
+    private static bool CarriesOwnEntry(GitRepository git, CommitInfo commit, string blob)
     {
-        var blob = git.BlobIdAtCommit(commit.Id, WorklogPath);
-        if (blob is null)
-        {
-            return false;
-        }
-
         var parent = commit.Parents.Count > 0 ? commit.Parents[0] : null;
         var parentBlob = parent is null ? null : git.BlobIdAtCommit(parent, WorklogPath);
         if (blob == parentBlob)

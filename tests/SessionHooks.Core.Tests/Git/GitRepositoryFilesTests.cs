@@ -19,6 +19,7 @@ public class GitRepositoryFilesTests
 
         Assert.That(git.ReadFileAtCommit(commitish, path), Is.EqualTo(repo.Run("show", $"{commitish}:{path}")));
         Assert.That(git.BlobIdAtCommit(commitish, path), Is.EqualTo(repo.Run("rev-parse", $"{commitish}:{path}").Trim()));
+        Assert.That(git.ReadBlobAtCommit(commitish, path), Is.EqualTo((repo.Run("rev-parse", $"{commitish}:{path}").Trim(), repo.Run("show", $"{commitish}:{path}"))));
     }
 
     [TestCase("HEAD", "missing.json")]
@@ -76,6 +77,7 @@ public class GitRepositoryFilesTests
 
         Assert.That(git.ReadFileAtCommit(commitish, path), Is.Null);
         Assert.That(git.BlobIdAtCommit(commitish, path), Is.Null);
+        Assert.That(git.ReadBlobAtCommit(commitish, path), Is.Null);
         Assert.That(git.ReadFileAtCommit("HEAD", "a.txt"), Is.EqualTo("a\n"));
     }
 

@@ -20,12 +20,7 @@ internal static class AtomicFile
     /// <summary>Writes <paramref name="content"/> to <paramref name="path"/>; the caller holds the file's lock.</summary>
     public static void Replace(string path, ReadOnlySpan<byte> content)
     {
-        var folder = Path.GetDirectoryName(path)!;
-        var fileName = Path.GetFileName(path);
-        Directory.CreateDirectory(folder);
-        RemoveStale(folder, fileName);
-
-        var temp = Path.Combine(folder, $".{fileName}.{Environment.ProcessId}.{Ids.Crockford.Random(8)}{TempSuffix}");
+        var temp = NewTempPath(path);
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
@@ -43,6 +38,43 @@ internal static class AtomicFile
             TryDelete(temp);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Replaces <paramref name="path"/> with its first <paramref name="keep"/> bytes followed by
+    /// <paramref name="ending"/>, as atomically as <see cref="Replace"/>: the operating system copies
+    /// the start into the temporary file, so a large file is never read into memory.
+    /// </summary>
+    public static void ReplaceEnd(string path, long keep, ReadOnlySpan<byte> ending)
+    {
+        var temp = NewTempPath(path);
+        try
+        {
+            File.Copy(path, temp);
+            using (var stream = new FileStream(temp, FileMode.Open, FileAccess.Write, FileShare.None, 1, FileOptions.None))
+            {
+                stream.SetLength(keep);
+                stream.Seek(keep, SeekOrigin.Begin);
+                stream.Write(ending);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, path, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    private static string NewTempPath(string path)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        var fileName = Path.GetFileName(path);
+        Directory.CreateDirectory(folder);
+        RemoveStale(folder, fileName);
+        return Path.Combine(folder, $".{fileName}.{Environment.ProcessId}.{Ids.Crockford.Random(8)}{TempSuffix}");
     }
 
     /// <summary>

@@ -16,6 +16,7 @@ public sealed class SessionStore
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly HeldLocks locks;
+    private readonly WorklogMemo worklogMemo;
 
     /// <param name="worktreeRoot">The worktree whose <c>.sessions/</c> folder is read and written.</param>
     /// <param name="lockDirectory">Where the lock files live: outside the working tree (the hooks
@@ -26,6 +27,7 @@ public sealed class SessionStore
         Folder = Path.Combine(WorktreeRoot, SessionFiles.Folder);
         LockDirectory = Path.GetFullPath(lockDirectory);
         locks = new HeldLocks(LockDirectory);
+        worklogMemo = new WorklogMemo(Path.Combine(LockDirectory, "worklog.json.appended"));
     }
 
     public string WorktreeRoot { get; }
@@ -96,7 +98,8 @@ public sealed class SessionStore
 
     /// <summary>
     /// Adds <paramref name="entry"/> at the end of <c>worklog.json</c> by rewriting only the end of
-    /// the file (still replaced atomically, under the lock), without reading the entries before it.
+    /// the file (still replaced atomically, under the lock), without deserialising the entries
+    /// before it; when the file is the one the last such append left, without reading them at all.
     /// </summary>
     /// <returns>False, having written nothing, when the file is missing or not exactly as this
     /// version writes it: then read it whole and use <see cref="UpdateWorklog"/>.</returns>
@@ -104,22 +107,32 @@ public sealed class SessionStore
     {
         ArgumentNullException.ThrowIfNull(entry);
         using var held = locks.Take([SessionFileKind.Worklog], LockTimeout);
-        byte[] bytes;
-        try
+        var path = PathOf(SessionFileKind.Worklog);
+        if (worklogMemo.MatchingLength(path) is { } length)
         {
-            bytes = File.ReadAllBytes(PathOf(SessionFileKind.Worklog));
+            WriteEnd(path, length - WorklogTail.ClosingLength, WorklogTail.Ending([entry]));
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        else
         {
-            return false;
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(path);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                return false;
+            }
+
+            if (WorklogTail.TryAppend(bytes, [entry]) is not { } appended)
+            {
+                return false;
+            }
+
+            Write(SessionFileKind.Worklog, appended);
         }
 
-        if (WorklogTail.TryAppend(bytes, [entry]) is not { } appended)
-        {
-            return false;
-        }
-
-        Write(SessionFileKind.Worklog, appended);
+        worklogMemo.Record(path);
         return true;
     }
 
@@ -191,8 +204,26 @@ public sealed class SessionStore
 
     private void Write(SessionFileKind kind, string text) => Write(kind, Utf8.GetBytes(text));
 
+    private static void WriteEnd(string path, long keep, byte[] ending)
+    {
+        try
+        {
+            AtomicFile.ReplaceEnd(path, keep, ending);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new SessionHooksException(
+                DiagnosticCatalog.FileNotWritable.ForFile(SessionFileKind.Worklog.RepoPath(), exception.Message), exception);
+        }
+    }
+
     private void Write(SessionFileKind kind, byte[] content)
     {
+        if (kind == SessionFileKind.Worklog)
+        {
+            worklogMemo.Forget();
+        }
+
         try
         {
             AtomicFile.Replace(PathOf(kind), content);

@@ -16,7 +16,9 @@ internal static class WorklogTail
 {
     // How SessionJson ends a worklog: the entries array closed at depth 1, then the object.
     private static readonly byte[] Closing = "\n  ]\n}\n"u8.ToArray();
-    private static readonly byte[] EntryIndent = "    "u8.ToArray();
+
+    /// <summary>How many bytes at the end of an appendable file <see cref="Ending"/> replaces.</summary>
+    public static int ClosingLength => Closing.Length;
 
     /// <returns>The new file content, or null when the file must be read whole.</returns>
     public static byte[]? TryAppend(ReadOnlySpan<byte> file, IReadOnlyList<WorklogEntry> entries)
@@ -26,6 +28,20 @@ internal static class WorklogTail
             return null;
         }
 
+        var ending = Ending(entries);
+        var body = file[..^Closing.Length];
+        var result = new byte[body.Length + ending.Length];
+        body.CopyTo(result);
+        ending.CopyTo(result.AsSpan(body.Length));
+        return result;
+    }
+
+    /// <summary>
+    /// What replaces the last <see cref="ClosingLength"/> bytes of an appendable file to add
+    /// <paramref name="entries"/>: each entry as SessionJson writes it at depth 2, then the closing.
+    /// </summary>
+    public static byte[] Ending(IReadOnlyList<WorklogEntry> entries)
+    {
         var added = new StringBuilder();
         foreach (var entry in entries)
         {
@@ -33,18 +49,16 @@ internal static class WorklogTail
             added.Append(",\n    ").Append(SessionJson.Serialize(entry).Replace("\n", "\n    ", StringComparison.Ordinal));
         }
 
-        var tail = Encoding.UTF8.GetBytes(added.ToString());
-        var body = file[..^Closing.Length];
-        var result = new byte[body.Length + tail.Length + Closing.Length];
-        body.CopyTo(result);
-        tail.CopyTo(result.AsSpan(body.Length));
-        Closing.CopyTo(result.AsSpan(body.Length + tail.Length));
-        return result;
+        return [.. Encoding.UTF8.GetBytes(added.ToString()), .. Closing];
     }
+
+    /// <summary>Whether the file ends as an appendable one does: the last entry's <c>}</c>, then the closing.</summary>
+    public static bool EndsAppendable(ReadOnlySpan<byte> file) =>
+        file.EndsWith(Closing) && file.Length > Closing.Length && file[^(Closing.Length + 1)] == (byte)'}';
 
     private static bool IsAppendable(ReadOnlySpan<byte> file)
     {
-        if (!file.EndsWith(Closing) || file.Length <= Closing.Length || file[^(Closing.Length + 1)] != (byte)'}')
+        if (!EndsAppendable(file))
         {
             return false;
         }

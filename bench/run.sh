@@ -113,7 +113,17 @@ checkout() {
   measure "$1" "$2" "$3" "true" "git switch -q -"
 }
 
+# One commit after another, as on a working branch: the worklog the last commit's hook wrote is
+# still in place, so pre-commit appends to it without reading it again.
 commit() {
+  measure "$1" "$2" "$3" \
+    "cd '$2' && echo \$RANDOM >>file.txt && git add file.txt" \
+    "git commit -q -m change"
+}
+
+# The first commit after git itself rewrote the worklog (here a reset; a checkout or a merge
+# does the same): pre-commit reads and checks the whole file before it appends.
+commit_after_rewrite() {
   measure "$1" "$2" "$3" \
     "cd '$2' && git reset -q --hard base && echo \$RANDOM >>file.txt && git add file.txt" \
     "git commit -q -m change"
@@ -173,6 +183,7 @@ Flat in history (target ≤ 1.5×):
 |---|---|---|---|
 $(scale_row scale-small-post-checkout scale-large-post-checkout post-checkout)
 $(scale_row scale-small-pre-commit scale-large-pre-commit pre-commit)
+$(scale_row scale-small-pre-commit-rewritten scale-large-pre-commit-rewritten "pre-commit, first commit after git rewrote \`worklog.json\` (a reset, checkout or merge)")
 $(scale_row scale-small-pre-push scale-large-pre-push "pre-push (no target)")
 EOF
 }
@@ -197,6 +208,7 @@ if wants scale; then
     grow "$repos/scale-$1" "$2" "$3"
     checkout "scale-$1-post-checkout" "$repos/scale-$1" SESSIONHOOKS
     commit "scale-$1-pre-commit" "$repos/scale-$1" SESSIONHOOKS
+    commit_after_rewrite "scale-$1-pre-commit-rewritten" "$repos/scale-$1" SESSIONHOOKS
     push "scale-$1-pre-push" "$repos/scale-$1" SESSIONHOOKS
   done
 fi

@@ -51,6 +51,7 @@ internal static class AtomicFile
         try
         {
             File.Copy(path, temp);
+            MakeWritable(temp);
             using (var stream = new FileStream(temp, FileMode.Open, FileAccess.Write, FileShare.None, 1, FileOptions.None))
             {
                 stream.SetLength(keep);
@@ -65,6 +66,19 @@ internal static class AtomicFile
         {
             TryDelete(temp);
             throw;
+        }
+    }
+
+    // The copy takes the original's permissions; a read-only original is still replaced, as a rename over it always was.
+    private static void MakeWritable(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            File.SetAttributes(path, File.GetAttributes(path) & ~FileAttributes.ReadOnly);
+        }
+        else
+        {
+            File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.UserWrite);
         }
     }
 

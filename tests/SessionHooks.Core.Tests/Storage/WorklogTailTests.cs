@@ -121,6 +121,21 @@ public class WorklogTailTests
         Assert.That(store.ReadWorklog().Value!.Entries, Has.Count.EqualTo(4));
     }
 
+    [Test]
+    public void AReadOnlyWorklog_IsAppendedToAsAWholeRewriteWouldBe()
+    {
+        Assume.That(OperatingSystem.IsWindows() || Environment.UserName != "root", "root writes to read-only files anyway");
+        var store = NewStore();
+        store.AppendWorklogEntries([SessionStoreTests.Entry("20261122T010000Z-aaaaaaaa")]);
+        Assert.That(store.TryAppendWorklogEntry(SessionStoreTests.Entry("20261122T010001Z-bbbbbbbb")), Is.True);
+        var path = store.PathOf(SessionFileKind.Worklog);
+        new FileInfo(path).IsReadOnly = true;
+
+        Assert.That(store.TryAppendWorklogEntry(SessionStoreTests.Entry("20261122T010002Z-cccccccc")), Is.True);
+        Assert.That(store.ReadWorklog().Value!.Entries, Has.Count.EqualTo(3));
+        Assert.That(Directory.EnumerateFiles(store.Folder), Has.Exactly(1).Items, "no temporary file is left");
+    }
+
     private static void BreakSchemaVersionInPlace(string path)
     {
         var text = File.ReadAllText(path);

@@ -18,48 +18,45 @@ internal static class AtomicFile
         name.StartsWith('.') && name.EndsWith(TempSuffix, StringComparison.Ordinal);
 
     /// <summary>Writes <paramref name="content"/> to <paramref name="path"/>; the caller holds the file's lock.</summary>
-    public static void Replace(string path, ReadOnlySpan<byte> content)
-    {
-        var temp = NewTempPath(path);
-        try
+    public static void Replace(string path, byte[] content) =>
+        ReplaceThrough(path, temp =>
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None))
-            {
-                stream.Write(content);
+            using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None);
+            stream.Write(content);
 
-                // Without it a power cut after the rename could leave the new name with no data.
-                stream.Flush(flushToDisk: true);
-            }
-
-            File.Move(temp, path, overwrite: true);
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
-        }
-    }
+            // Without it a power cut after the rename could leave the new name with no data.
+            stream.Flush(flushToDisk: true);
+        });
 
     /// <summary>
     /// Replaces <paramref name="path"/> with its first <paramref name="keep"/> bytes followed by
     /// <paramref name="ending"/>, as atomically as <see cref="Replace"/>: the operating system copies
     /// the start into the temporary file, so a large file is never read into memory.
     /// </summary>
-    public static void ReplaceEnd(string path, long keep, ReadOnlySpan<byte> ending)
-    {
-        var temp = NewTempPath(path);
-        try
+    public static void ReplaceEnd(string path, long keep, byte[] ending) =>
+        ReplaceThrough(path, temp =>
         {
             File.Copy(path, temp);
             MakeWritable(temp);
-            using (var stream = new FileStream(temp, FileMode.Open, FileAccess.Write, FileShare.None, 1, FileOptions.None))
-            {
-                stream.SetLength(keep);
-                stream.Seek(keep, SeekOrigin.Begin);
-                stream.Write(ending);
-                stream.Flush(flushToDisk: true);
-            }
+            using var stream = new FileStream(temp, FileMode.Open, FileAccess.Write, FileShare.None, 1, FileOptions.None);
+            stream.SetLength(keep);
+            stream.Seek(keep, SeekOrigin.Begin);
+            stream.Write(ending);
+            stream.Flush(flushToDisk: true);
+        });
 
+    /// <summary>Has <paramref name="writeTemporary"/> write a temporary file beside <paramref name="path"/>, then renames it over the file.</summary>
+    private static void ReplaceThrough(string path, Action<string> writeTemporary)
+    {
+        var folder = Path.GetDirectoryName(path)!;
+        var fileName = Path.GetFileName(path);
+        Directory.CreateDirectory(folder);
+        RemoveStale(folder, fileName);
+
+        var temp = Path.Combine(folder, $".{fileName}.{Environment.ProcessId}.{Ids.Crockford.Random(8)}{TempSuffix}");
+        try
+        {
+            writeTemporary(temp);
             File.Move(temp, path, overwrite: true);
         }
         catch
@@ -80,15 +77,6 @@ internal static class AtomicFile
         {
             File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.UserWrite);
         }
-    }
-
-    private static string NewTempPath(string path)
-    {
-        var folder = Path.GetDirectoryName(path)!;
-        var fileName = Path.GetFileName(path);
-        Directory.CreateDirectory(folder);
-        RemoveStale(folder, fileName);
-        return Path.Combine(folder, $".{fileName}.{Environment.ProcessId}.{Ids.Crockford.Random(8)}{TempSuffix}");
     }
 
     /// <summary>

@@ -108,7 +108,8 @@ public sealed class SessionStore
         ArgumentNullException.ThrowIfNull(entry);
         using var held = locks.Take([SessionFileKind.Worklog], LockTimeout);
         var path = PathOf(SessionFileKind.Worklog);
-        if (worklogMemo.MatchingLength(path) is { } length)
+        // The size limit as WorklogTail.TryAppend applies it, so both ways refuse the same files.
+        if (worklogMemo.MatchingLength(path) is { } length && length <= SessionFileParser.DefaultMaxBytes)
         {
             WriteEnd(path, length - WorklogTail.ClosingLength, WorklogTail.Ending([entry]));
         }

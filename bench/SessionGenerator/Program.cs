@@ -1,9 +1,8 @@
 // Grows a repository's session files to a given history: adds completed sessions on other
 // branches and note entries until there are <sessions> sessions and <entries> entries.
 // Usage: session-generator <worktree> <sessions> <entries>
-using SessionHooks.Formats;
+using SessionHooks.Records;
 using SessionHooks.Ids;
-using SessionHooks.Model;
 
 var folder = Path.Combine(args[0], ".sessions");
 var sessionCount = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);

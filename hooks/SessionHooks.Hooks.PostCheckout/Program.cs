@@ -1,6 +1,8 @@
 // post-checkout <previous HEAD> <new HEAD> <1 = branch checkout, 0 = file checkout>.
 // Its exit status becomes git's, so it always exits 0.
-using SessionHooks.Sessions;
+using SessionHooks.Hooks;
+using SessionHooks.Rules;
+using SessionHooks.Workflows;
 
 if (args.Length < 3)
 {

@@ -1,6 +1,8 @@
 // pre-push <remote> <url>, with "<local-ref> <local-oid> <remote-ref> <remote-oid>" lines on stdin.
 // Exit 1 refuses the push: the session files are invalid or stale.
-using SessionHooks.Sessions;
+using SessionHooks.Hooks;
+using SessionHooks.Rules;
+using SessionHooks.Workflows;
 
 var remote = args.Length > 0 ? args[0] : "origin";
 var updates = PushUpdate.Parse(Console.IsInputRedirected ? ReadStandardInput() : "");

@@ -1,5 +1,5 @@
 using SessionHooks.Diagnostics;
-using SessionHooks.Journal;
+using SessionHooks.Workflows;
 
 namespace SessionHooks.Cli;
 

@@ -1,5 +1,7 @@
 using SessionHooks.Diagnostics;
-using SessionHooks.Sessions;
+using SessionHooks.Hooks;
+using SessionHooks.Rules;
+using SessionHooks.Workflows;
 
 namespace SessionHooks.Cli;
 

@@ -1,6 +1,8 @@
 using SessionHooks.Diagnostics;
 using SessionHooks.Secrets;
-using SessionHooks.Sessions;
+using SessionHooks.Hooks;
+using SessionHooks.Rules;
+using SessionHooks.Workflows;
 
 namespace SessionHooks.Cli;
 

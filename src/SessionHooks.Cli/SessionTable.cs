@@ -1,5 +1,5 @@
-using SessionHooks.Journal;
-using SessionHooks.Model;
+using SessionHooks.Workflows;
+using SessionHooks.Records;
 using Spectre.Console;
 
 namespace SessionHooks.Cli;

@@ -1,5 +1,5 @@
 using SessionHooks.Diagnostics;
-using SessionHooks.Formats;
+using SessionHooks.Records;
 using SessionHooks.Git;
 
 namespace SessionHooks.Tasks;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using SessionHooks.Formats;
+using SessionHooks.Records;
 
 namespace SessionHooks.Reliability.Tests;
 

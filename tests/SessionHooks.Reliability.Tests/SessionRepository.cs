@@ -59,7 +59,7 @@ public sealed class SessionRepository
         {
             ["id"] = id,
             ["session"] = CurrentSessionId(),
-            ["time"] = SessionHooks.Formats.UtcTimestampConverter.ToText(DateTimeOffset.UtcNow),
+            ["time"] = SessionHooks.Records.UtcTimestampConverter.ToText(DateTimeOffset.UtcNow),
             ["kind"] = kind,
             ["text"] = text,
         });

@@ -9,8 +9,8 @@ using System.Diagnostics;
 using SessionHooks.Diagnostics;
 using SessionHooks.Ids;
 using SessionHooks.Logging;
-using SessionHooks.Model;
-using SessionHooks.Storage;
+using SessionHooks.Records;
+using SessionHooks.Store;
 
 var stdout = Console.Out;
 try

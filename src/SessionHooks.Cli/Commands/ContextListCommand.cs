@@ -1,6 +1,8 @@
 using System.CommandLine;
 using SessionHooks.Context;
-using SessionHooks.Sessions;
+using SessionHooks.Hooks;
+using SessionHooks.Rules;
+using SessionHooks.Workflows;
 
 namespace SessionHooks.Cli.Commands;
 

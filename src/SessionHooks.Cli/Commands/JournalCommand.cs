@@ -1,5 +1,5 @@
 using System.CommandLine;
-using SessionHooks.Journal;
+using SessionHooks.Workflows;
 
 namespace SessionHooks.Cli.Commands;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using SessionHooks.Context;
-using SessionHooks.Journal;
-using SessionHooks.Model;
+using SessionHooks.Workflows;
+using SessionHooks.Records;
 
 namespace SessionHooks.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using SessionHooks.Journal;
-using SessionHooks.Model;
+using SessionHooks.Workflows;
+using SessionHooks.Records;
 
 namespace SessionHooks.Cli.Commands;
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
-using SessionHooks.Formats;
-using SessionHooks.Merging;
+using SessionHooks.Records;
 
 namespace SessionHooks.Cli.Commands;
 
@@ -27,8 +26,8 @@ internal static class MergeDriverCommand
             {
                 var merged = SessionFiles.FromFileName(displayPath) switch
                 {
-                    SessionFileKind.AiSessions => Merge<SessionHooks.Model.AiSessions>(oursPath, theirsPath, displayPath, SessionFileParser.ParseAiSessions, SessionMerge.Merge, SessionJson.Serialize),
-                    SessionFileKind.Worklog => Merge<SessionHooks.Model.Worklog>(oursPath, theirsPath, displayPath, SessionFileParser.ParseWorklog, SessionMerge.Merge, SessionJson.Serialize),
+                    SessionFileKind.AiSessions => Merge<SessionHooks.Records.AiSessions>(oursPath, theirsPath, displayPath, SessionFileParser.ParseAiSessions, SessionMerge.Merge, SessionJson.Serialize),
+                    SessionFileKind.Worklog => Merge<SessionHooks.Records.Worklog>(oursPath, theirsPath, displayPath, SessionFileParser.ParseWorklog, SessionMerge.Merge, SessionJson.Serialize),
                     _ => null,
                 };
                 if (merged is null)

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using SessionHooks.Context;
-using SessionHooks.Journal;
+using SessionHooks.Workflows;
 
 namespace SessionHooks.Cli.Commands;
 

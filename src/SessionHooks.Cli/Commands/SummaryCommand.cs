@@ -2,8 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using SessionHooks.Context;
-using SessionHooks.Journal;
-using SessionHooks.Summary;
+using SessionHooks.Workflows;
 
 namespace SessionHooks.Cli.Commands;
 

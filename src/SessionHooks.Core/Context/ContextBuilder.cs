@@ -1,6 +1,7 @@
-using SessionHooks.Journal;
-using SessionHooks.Model;
-using SessionHooks.Sessions;
+using SessionHooks.Workflows;
+using SessionHooks.Records;
+using SessionHooks.Hooks;
+using SessionHooks.Rules;
 
 namespace SessionHooks.Context;
 

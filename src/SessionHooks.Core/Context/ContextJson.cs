@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using SessionHooks.Formats;
-using SessionHooks.Journal;
-using SessionHooks.Model;
+using SessionHooks.Records;
+using SessionHooks.Workflows;
 
 namespace SessionHooks.Context;
 

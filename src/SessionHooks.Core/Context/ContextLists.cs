@@ -1,7 +1,8 @@
 using SessionHooks.Diagnostics;
-using SessionHooks.Journal;
-using SessionHooks.Model;
-using SessionHooks.Sessions;
+using SessionHooks.Workflows;
+using SessionHooks.Records;
+using SessionHooks.Hooks;
+using SessionHooks.Rules;
 
 namespace SessionHooks.Context;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using SessionHooks.Journal;
-using SessionHooks.Model;
+using SessionHooks.Workflows;
+using SessionHooks.Records;
 
 namespace SessionHooks.Context;
 

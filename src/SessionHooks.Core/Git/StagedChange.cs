@@ -1,4 +1,4 @@
-using SessionHooks.Model;
+using SessionHooks.Records;
 
 namespace SessionHooks.Git;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using SessionHooks.Formats;
+using SessionHooks.Records;
 
 namespace SessionHooks.Install;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using SessionHooks.Diagnostics;
-using SessionHooks.Formats;
+using SessionHooks.Records;
 
 namespace SessionHooks.Validation;
 

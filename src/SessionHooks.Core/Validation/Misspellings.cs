@@ -1,6 +1,6 @@
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
-using SessionHooks.Formats;
+using SessionHooks.Records;
 
 namespace SessionHooks.Validation;
 

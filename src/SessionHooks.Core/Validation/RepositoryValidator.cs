@@ -1,7 +1,6 @@
 using System.Text;
 using SessionHooks.Diagnostics;
-using SessionHooks.Formats;
-using SessionHooks.Model;
+using SessionHooks.Records;
 
 namespace SessionHooks.Validation;
 

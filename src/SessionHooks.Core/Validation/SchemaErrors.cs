@@ -2,7 +2,7 @@ using System.Collections;
 using NJsonSchema;
 using NJsonSchema.Validation;
 using SessionHooks.Diagnostics;
-using SessionHooks.Formats;
+using SessionHooks.Records;
 
 namespace SessionHooks.Validation;
 

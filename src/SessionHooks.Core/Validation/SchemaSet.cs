@@ -1,6 +1,6 @@
 using NJsonSchema;
 using SessionHooks.Diagnostics;
-using SessionHooks.Formats;
+using SessionHooks.Records;
 
 namespace SessionHooks.Validation;
 

@@ -1,5 +1,5 @@
 using NJsonSchema;
-using SessionHooks.Formats;
+using SessionHooks.Records;
 
 namespace SessionHooks.Validation;
 

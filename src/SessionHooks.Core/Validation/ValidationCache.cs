@@ -1,4 +1,4 @@
-using SessionHooks.Formats;
+using SessionHooks.Records;
 
 namespace SessionHooks.Validation;
 

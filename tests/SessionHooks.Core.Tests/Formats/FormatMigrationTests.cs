@@ -1,6 +1,5 @@
 using System.Text;
-using SessionHooks.Formats;
-using SessionHooks.Model;
+using SessionHooks.Records;
 using SessionHooks.Validation;
 
 namespace SessionHooks.Tests.Formats;

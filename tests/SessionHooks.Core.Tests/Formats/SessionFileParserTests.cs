@@ -1,7 +1,6 @@
 using System.Text;
 using SessionHooks.Diagnostics;
-using SessionHooks.Formats;
-using SessionHooks.Model;
+using SessionHooks.Records;
 
 namespace SessionHooks.Tests.Formats;
 
@@ -142,7 +141,7 @@ public class SessionFileParserTests
         var diagnostic = Single(SessionFileParser.ParseWorklog(Encoding.UTF8.GetBytes(text), "w.json"));
 
         Assert.That((diagnostic.Code, diagnostic.Line, diagnostic.Column), Is.EqualTo(("SH2002", 4, 111)), diagnostic.Render());
-        Assert.That(diagnostic.Message, Does.StartWith("entries[0].kind: expected one of: commit, merge, event").And.Not.Contain("SessionHooks.Model"));
+        Assert.That(diagnostic.Message, Does.StartWith("entries[0].kind: expected one of: commit, merge, event").And.Not.Contain("SessionHooks.Records"));
     }
 
     [Test]

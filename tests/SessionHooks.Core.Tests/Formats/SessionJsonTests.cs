@@ -1,5 +1,4 @@
-using SessionHooks.Formats;
-using SessionHooks.Model;
+using SessionHooks.Records;
 
 namespace SessionHooks.Tests.Formats;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using SessionHooks.Formats;
-using SessionHooks.Model;
+using SessionHooks.Records;
 
 namespace SessionHooks.Tests.Formats;
 

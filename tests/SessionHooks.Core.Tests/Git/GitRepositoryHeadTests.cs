@@ -95,7 +95,7 @@ public class GitRepositoryHeadTests
         Assert.That(repo.Try("rev-parse", "--verify", "-q", "HEAD").ExitCode, Is.Not.Zero, "git: no commit yet");
         Assert.That(git.Head, Is.EqualTo(new HeadInfo("fresh-start/ü", null, IsDetached: false, IsUnborn: true)));
         Assert.That(git.Log("HEAD", 10), Is.Empty);
-        Assert.That(git.StagedChanges().Select(c => (c.Path, c.Change)), Is.EqualTo(new[] { ("a.txt", SessionHooks.Model.ChangeKind.Added) }));
+        Assert.That(git.StagedChanges().Select(c => (c.Path, c.Change)), Is.EqualTo(new[] { ("a.txt", SessionHooks.Records.ChangeKind.Added) }));
     }
 
     [Test]

@@ -1,6 +1,6 @@
 using SessionHooks.Diagnostics;
 using SessionHooks.Git;
-using SessionHooks.Model;
+using SessionHooks.Records;
 using SessionHooks.Testing;
 
 namespace SessionHooks.Tests.Git;

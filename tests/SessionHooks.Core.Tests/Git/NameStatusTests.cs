@@ -1,5 +1,5 @@
 using SessionHooks.Git;
-using SessionHooks.Model;
+using SessionHooks.Records;
 
 namespace SessionHooks.Tests.Git;
 

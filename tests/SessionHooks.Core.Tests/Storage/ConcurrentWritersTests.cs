@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using SessionHooks.Formats;
-using SessionHooks.Storage;
+using SessionHooks.Records;
+using SessionHooks.Store;
 using SessionHooks.Testing;
 
 namespace SessionHooks.Tests.Storage;

@@ -1,7 +1,7 @@
 using System.Globalization;
-using SessionHooks.Formats;
+using SessionHooks.Records;
 using SessionHooks.Ids;
-using SessionHooks.Storage;
+using SessionHooks.Store;
 using SessionHooks.Testing;
 
 namespace SessionHooks.Tests.Storage;

@@ -1,8 +1,7 @@
 using System.Text;
 using SessionHooks.Diagnostics;
-using SessionHooks.Formats;
-using SessionHooks.Model;
-using SessionHooks.Storage;
+using SessionHooks.Records;
+using SessionHooks.Store;
 using SessionHooks.Testing;
 
 namespace SessionHooks.Tests.Storage;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using SessionHooks.Diagnostics;
-using SessionHooks.Formats;
-using SessionHooks.Storage;
+using SessionHooks.Records;
+using SessionHooks.Store;
 using SessionHooks.Testing;
 using static SessionHooks.Tests.Storage.SessionStoreTests;
 

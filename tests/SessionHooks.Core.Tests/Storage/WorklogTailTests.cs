@@ -1,6 +1,5 @@
-using SessionHooks.Formats;
-using SessionHooks.Model;
-using SessionHooks.Storage;
+using SessionHooks.Records;
+using SessionHooks.Store;
 using SessionHooks.Testing;
 
 namespace SessionHooks.Tests.Storage;

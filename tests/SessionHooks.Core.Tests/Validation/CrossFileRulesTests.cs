@@ -1,5 +1,4 @@
-using SessionHooks.Formats;
-using SessionHooks.Model;
+using SessionHooks.Records;
 using SessionHooks.Validation;
 
 namespace SessionHooks.Tests.Validation;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using SessionHooks.Diagnostics;
-using SessionHooks.Formats;
+using SessionHooks.Records;
 using SessionHooks.Validation;
 
 namespace SessionHooks.Tests.Validation;

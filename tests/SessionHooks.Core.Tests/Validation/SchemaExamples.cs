@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using SessionHooks.Formats;
+using SessionHooks.Records;
 
 namespace SessionHooks.Tests.Validation;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using SessionHooks.Diagnostics;
-using SessionHooks.Formats;
+using SessionHooks.Records;
 using SessionHooks.Validation;
 
 namespace SessionHooks.Tests.Validation;

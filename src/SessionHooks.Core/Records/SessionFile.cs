@@ -1,0 +1,28 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace SessionHooks.Records;
+
+/// <summary>What every session file carries: its schema reference and format version.</summary>
+public abstract class SessionFile
+{
+    [JsonPropertyName("$schema")]
+    [JsonPropertyOrder(-100)]
+    public string? Schema { get; set; }
+
+    [JsonPropertyName("schema_version")]
+    [JsonPropertyOrder(-99)]
+    public int SchemaVersion { get; set; } = FormatVersion.Current;
+
+    /// <summary>Fields this version does not know are kept and written back, so nothing is lost.</summary>
+    [JsonExtensionData]
+    [JsonPropertyOrder(1000)]
+    public Dictionary<string, JsonElement>? Extra { get; set; }
+}
+
+/// <summary>The format versions this build reads and writes.</summary>
+public static class FormatVersion
+{
+    /// <summary>The version written by this build.</summary>
+    public const int Current = 1;
+}

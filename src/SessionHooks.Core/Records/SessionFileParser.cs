@@ -1,0 +1,69 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using SessionHooks.Diagnostics;
+using SessionHooks.Records;
+
+namespace SessionHooks.Records;
+
+/// <summary>
+/// Turns a session file's bytes into its typed model, or into diagnostics that say where and
+/// why it cannot be read. Files in an older format are migrated; never throws for bad input.
+/// </summary>
+public static class SessionFileParser
+{
+    /// <summary>The largest session file read, unless the caller says otherwise: 256 MB.</summary>
+    public const long DefaultMaxBytes = 256L * 1024 * 1024;
+
+    public static LoadResult<AiSessions> ParseAiSessions(ReadOnlySpan<byte> bytes, string displayPath) =>
+        ParseAiSessions(bytes, displayPath, DefaultMaxBytes);
+
+    public static LoadResult<AiSessions> ParseAiSessions(ReadOnlySpan<byte> bytes, string displayPath, long maxBytes) =>
+        Parse<AiSessions>(SessionFileKind.AiSessions, bytes, displayPath, maxBytes);
+
+    public static LoadResult<Worklog> ParseWorklog(ReadOnlySpan<byte> bytes, string displayPath) =>
+        ParseWorklog(bytes, displayPath, DefaultMaxBytes);
+
+    public static LoadResult<Worklog> ParseWorklog(ReadOnlySpan<byte> bytes, string displayPath, long maxBytes) =>
+        Parse<Worklog>(SessionFileKind.Worklog, bytes, displayPath, maxBytes);
+
+    public static LoadResult<CurrentSession> ParseCurrentSession(ReadOnlySpan<byte> bytes, string displayPath) =>
+        ParseCurrentSession(bytes, displayPath, DefaultMaxBytes);
+
+    public static LoadResult<CurrentSession> ParseCurrentSession(ReadOnlySpan<byte> bytes, string displayPath, long maxBytes) =>
+        Parse<CurrentSession>(SessionFileKind.CurrentSession, bytes, displayPath, maxBytes);
+
+    public static LoadResult<SessionConfig> ParseConfig(ReadOnlySpan<byte> bytes, string displayPath) =>
+        ParseConfig(bytes, displayPath, DefaultMaxBytes);
+
+    public static LoadResult<SessionConfig> ParseConfig(ReadOnlySpan<byte> bytes, string displayPath, long maxBytes) =>
+        Parse<SessionConfig>(SessionFileKind.Config, bytes, displayPath, maxBytes);
+
+    private static LoadResult<T> Parse<T>(SessionFileKind kind, ReadOnlySpan<byte> bytes, string displayPath, long maxBytes)
+        where T : class
+    {
+        var check = SessionFileChecks.Run(kind, bytes, displayPath, maxBytes);
+        if (!check.Readable)
+        {
+            return new LoadResult<T>(null, check.Diagnostics);
+        }
+
+        var json = bytes[check.Skip..];
+        var type = (JsonTypeInfo<T>)SessionJson.Options.GetTypeInfo(typeof(T));
+        try
+        {
+            var value = check.Migrated is { } migrated ? migrated.Deserialize(type) : JsonSerializer.Deserialize(json, type);
+            if (value is not null)
+            {
+                return new LoadResult<T>(value, check.Diagnostics);
+            }
+
+            check.Diagnostics.Add(DiagnosticCatalog.WrongType.At(displayPath, 1, 1, "the file holds null where a JSON object is expected"));
+        }
+        catch (JsonException exception)
+        {
+            check.Diagnostics.Add(TypedReadFailure.Describe(exception, json, check, displayPath));
+        }
+
+        return new LoadResult<T>(null, check.Diagnostics);
+    }
+}

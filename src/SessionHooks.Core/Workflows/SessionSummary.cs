@@ -1,0 +1,42 @@
+using SessionHooks.Git;
+using SessionHooks.Workflows;
+using SessionHooks.Records;
+
+namespace SessionHooks.Workflows;
+
+/// <summary>A session in figures: what git says of its commits, how long it ran, what was logged.</summary>
+public sealed record SessionSummary(
+    Session Session,
+    IReadOnlyList<CommitInfo> Commits,
+    int FilesChanged,
+    int LinesAdded,
+    int LinesRemoved,
+    TimeSpan Duration,
+    IReadOnlyDictionary<string, int> EntriesByKind)
+{
+    /// <param name="until">The end of an open session's span (now); a closed one ends at its last update.</param>
+    public static SessionSummary Of(GitRepository git, Session session, IReadOnlyList<WorklogEntry> entries, DateTimeOffset until)
+    {
+        ArgumentNullException.ThrowIfNull(git);
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(entries);
+        var commits = SessionCommits.Find(git, session, entries);
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        int added = 0, removed = 0;
+        foreach (var stat in commits.SelectMany(c => git.NumStat(c.Id)))
+        {
+            files.Add(stat.Path);
+            added += stat.Added;
+            removed += stat.Removed;
+        }
+
+        var byKind = entries
+            .Where(e => e.Session == session.Id)
+            .GroupBy(e => Names.Of(e.Kind))
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var end = session.IsOpen ? until : session.LastUpdated;
+        var duration = end > session.Created ? end - session.Created : TimeSpan.Zero;
+        return new SessionSummary(session, commits, files.Count, added, removed, duration, byKind);
+    }
+}

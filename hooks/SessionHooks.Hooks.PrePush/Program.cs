@@ -6,7 +6,7 @@ using SessionHooks.Workflows;
 
 var remote = args.Length > 0 ? args[0] : "origin";
 var updates = PushUpdate.Parse(Console.IsInputRedirected ? ReadStandardInput() : "");
-return HookHost.Run("pre-push", context => PrePush.Run(context, remote, updates));
+return HookHost.Run("pre-push", context => PrePush.Run(context, remote, updates), failClosed: true);
 
 // The raw stream, not Console.In: the console's reader costs a hook several milliseconds to set up.
 static string ReadStandardInput()

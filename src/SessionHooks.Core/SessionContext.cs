@@ -17,8 +17,9 @@ public sealed class SessionContext : IDisposable
         WorktreeRoot = worktreeRoot;
         Clock = clock;
         Log = log;
-        Store = new SessionStore(worktreeRoot, Path.Combine(git.GitDir, "sessionhooks", "locks"));
-        Pending = new PendingSessions(git.GitDir);
+        State = new StatePaths(git.GitDir, git.CommonDir);
+        Store = new SessionStore(worktreeRoot, State);
+        CommitInProgress = new CommitInProgress(State);
     }
 
     public GitRepository Git { get; }
@@ -31,7 +32,11 @@ public sealed class SessionContext : IDisposable
 
     public ILogger Log { get; }
 
-    internal PendingSessions Pending { get; }
+    /// <summary>Where SessionHooks keeps its state under the git dir.</summary>
+    public StatePaths State { get; }
+
+    /// <summary>The records a commit of this worktree is recording, between pre-commit and post-commit.</summary>
+    public CommitInProgress CommitInProgress { get; }
 
     /// <summary>config.json, or the defaults when it is missing or unreadable (its problems are reported by validation).</summary>
     public SessionConfig Config => config ??= Store.ReadConfig().Value ?? new SessionConfig();

@@ -13,7 +13,7 @@ internal static class JournalCommand
         {
             var records = SessionRecords.Read(context);
             var path = Path.GetFullPath(result.GetValue(output)!);
-            File.WriteAllText(path, JournalMarkdown.Render(context.Git, records.Sessions, records.Entries, context.Now));
+            File.WriteAllText(path, JournalMarkdown.Render(context.Git, records.Sessions, records.View.AllEntries(), context.Now));
             Console.WriteLine($"Wrote {path} ({records.Sessions.Sessions.Count} sessions)");
             return ExitCodes.Ok;
         }));

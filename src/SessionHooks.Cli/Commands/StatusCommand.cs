@@ -12,13 +12,18 @@ internal static class StatusCommand
         {
             var head = context.Git.Head;
             var current = context.Store.ReadCurrentSession();
-            var sessions = context.Store.ReadAiSessions();
+            var view = Store.RecordView.Read(context.Store);
             Console.WriteLine($"Branch:   {head.Branch ?? "(detached HEAD)"}");
             if (current.Value is { } cur)
             {
-                var registered = sessions.Value?.Find(cur.Metadata.SessionId);
+                var session = view.Find(cur.Metadata.SessionId);
                 Console.WriteLine($"Session:  {cur.Metadata.SessionId} — {cur.Metadata.MainTopic}");
-                Console.WriteLine($"Status:   {(registered is null ? "started (registered by the branch's first commit)" : registered.Status.ToString().ToLowerInvariant())}");
+                Console.WriteLine($"Status:   {(session is null ? "unknown (run 'session recover')" : Workflows.Names.Of(session.Status))}{(view.IsCommitted(cur.Metadata.SessionId) ? "" : " (recorded by the branch's next commit)")}");
+                var pending = view.PendingOf(cur.Metadata.SessionId);
+                if (pending is { IsEmpty: false })
+                {
+                    Console.WriteLine($"Pending:  {pending.Entries.Count} entr{(pending.Entries.Count == 1 ? "y" : "ies")}{(pending.ChangedByHand ? " and session changes" : "")}, recorded by the next commit");
+                }
             }
             else
             {
@@ -27,7 +32,7 @@ internal static class StatusCommand
 
             var install = HookInstaller.Inspect(context.WorktreeRoot);
             Console.WriteLine($"Hooks:    {(install is { Installed: true, Outdated: false, HooksFolderPresent: true } ? "installed" : "not installed or outdated (run 'session install')")}");
-            foreach (var diagnostic in current.Diagnostics.Concat(sessions.Diagnostics))
+            foreach (var diagnostic in current.Diagnostics.Concat(view.Problems))
             {
                 Console.WriteLine(diagnostic.Render());
             }

@@ -17,7 +17,7 @@ internal static class SummaryCommand
         {
             var records = SessionRecords.Read(context);
             var session = records.Find(result.GetValue(id));
-            var summary = SessionSummary.Of(context.Git, session, records.Entries, context.Now);
+            var summary = SessionSummary.Of(context.Git, session, records.EntriesOf(session.Id), context.Now);
             if (result.GetValue(json))
             {
                 var node = ContextJson.Session(session).AsObject();

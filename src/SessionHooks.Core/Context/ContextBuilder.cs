@@ -1,7 +1,6 @@
+using SessionHooks.Store;
 using SessionHooks.Workflows;
 using SessionHooks.Records;
-using SessionHooks.Hooks;
-using SessionHooks.Rules;
 
 namespace SessionHooks.Context;
 
@@ -14,8 +13,9 @@ public static class ContextBuilder
     {
         ArgumentNullException.ThrowIfNull(context);
         var head = context.Git.Head;
-        var sessions = OpenSession.ReadOrFail(context.Store.ReadAiSessions());
-        var current = OpenSession.ReadOrFail(context.Store.ReadCurrentSession());
+        var view = RecordView.Read(context.Store);
+        var sessions = view.Registry;
+        var current = context.Store.ReadCurrentSession().Value;
         var id = current?.Metadata.SessionId;
         var session = id is null ? null : sessions?.Find(id);
         var all = sessions?.Sessions ?? [];
@@ -32,8 +32,9 @@ public static class ContextBuilder
             session?.Title ?? current?.Metadata.MainTopic ?? "(no session yet: run 'session start')",
             session is null ? (current is null ? null : "started") : Names.Of(session.Status),
             session?.Issues ?? current?.Metadata.LinkedIssues ?? [],
-            current?.Context.PendingTasks ?? [],
-            current?.Context.Decisions ?? [],
+            // From the records, not the cache: they are what the session carries wherever it goes.
+            session is null ? [] : [.. session.Backlog.Where(b => !b.Done && b.Kind == BacklogKind.Task).Select(b => b.Text)],
+            session is null ? [] : [.. view.EntriesOf(session.Id).Where(e => e.Kind == WorklogKind.Decision && !string.IsNullOrEmpty(e.Text)).Select(e => e.Text!)],
             sessions?.ContextNotes ?? [],
             session?.ContextNotes ?? [],
             KnowledgeFiles.Load(context.WorktreeRoot, cache, includeFiles, maxBytes),

@@ -1,8 +1,7 @@
+using SessionHooks.Store;
 using SessionHooks.Diagnostics;
 using SessionHooks.Workflows;
 using SessionHooks.Records;
-using SessionHooks.Hooks;
-using SessionHooks.Rules;
 
 namespace SessionHooks.Context;
 
@@ -20,14 +19,14 @@ public static class ContextLists
     public static IReadOnlyList<string> Read(SessionContext context, ContextList list, bool repository)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var sessions = OpenSession.ReadOrFail(context.Store.ReadAiSessions());
+        var view = RecordView.Read(context.Store);
         if (repository)
         {
-            return Pick(sessions, null, list);
+            return Pick(view.Registry, null, list);
         }
 
-        var id = OpenSession.ReadOrFail(context.Store.ReadCurrentSession())?.Metadata.SessionId;
-        return id is not null && sessions?.Find(id) is { } session ? Pick(sessions, session, list) : [];
+        var id = context.Store.ReadCurrentSession().Value?.Metadata.SessionId;
+        return view.Find(id) is { } session ? Pick(view.Registry, session, list) : [];
     }
 
     /// <param name="value">A note already checked for secrets, or a cache path already normalized.</param>
@@ -71,12 +70,12 @@ public static class ContextLists
 
     private static bool Change(SessionContext context, ContextList list, bool repository, Func<List<string>, bool> change)
     {
-        using var held = context.Store.LockAll();
-        var open = OpenSession.Ensure(context);
-        var changed = change(Pick(open.Sessions, repository ? null : open.Session, list));
+        using var work = SessionWork.Begin(context);
+        var items = repository ? work.View.EditRepositoryList(notes: list == ContextList.Notes) : Pick(work.View.Registry, work.Edit(), list);
+        var changed = change(items);
         if (changed)
         {
-            open.Save(context, context.Now);
+            work.Save();
         }
 
         return changed;

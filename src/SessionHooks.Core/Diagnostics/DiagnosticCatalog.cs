@@ -67,11 +67,17 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor CurrentSessionMissing = new("SH3004", Severity.Error,
         "current_session.json names a session that ai_sessions.json does not have", "run 'session recover'");
 
+    public static readonly DiagnosticDescriptor CommitSessionUnknown = new("SH3005", Severity.Error,
+        "A commit's Session-Id trailer names a session that ai_sessions.json does not have", "run 'session recover' to record the session, then push again");
+
+    public static readonly DiagnosticDescriptor EntryInOtherSessionFolder = new("SH3006", Severity.Error,
+        "A worklog entry is filed under another session's folder", "move the entry to the worklog folder of the session it names, or correct its session");
+
     public static readonly DiagnosticDescriptor CurrentSessionOutOfStep = new("SH4001", Severity.Error,
         "current_session.json is out of step with the branch", "run 'session recover'");
 
     public static readonly DiagnosticDescriptor UnloggedCommit = new("SH4002", Severity.Error,
-        "A pushed commit has no worklog entry", "run 'session recover' to backfill the worklog, commit, then push again");
+        "A commit has no worklog entry", "run 'session recover' to record it, then push again");
 
     public static readonly DiagnosticDescriptor ClosedSessionPushed = new("SH4003", Severity.Error,
         "New commits are pushed for a session that is closed", "run 'session start' (or 'session recover') to open a session for the branch");
@@ -80,7 +86,7 @@ public static class DiagnosticCatalog
         "The session's last_updated is far older than the pushed commits", "run 'session recover', or log what you did with 'session log'");
 
     public static readonly DiagnosticDescriptor UncommittedSessionChanges = new("SH4005", Severity.Error,
-        "Session files have changes that are not in the pushed commits", "commit .sessions/ai_sessions.json and .sessions/worklog.json, then push again");
+        "Session records are not in the pushed commits", "run 'session recover' to record them in a commit (or commit your work), then push again");
 
     public static readonly DiagnosticDescriptor NotARepository = new("SH5001", Severity.Error,
         "Not inside a git repository", "run the command inside a git repository");
@@ -117,7 +123,7 @@ public static class DiagnosticCatalog
         FileUnreadable, InvalidJson, ConflictMarkers, InvalidUtf8, ByteOrderMark, FileTooLarge, NestingTooDeep,
         EmptyFile, UnknownSchemaVersion, InvalidSchemaVersion,
         RequiredPropertyMissing, WrongType, ValueNotAllowed, ValueFormat, PropertyNotAllowed, SchemaViolation,
-        DuplicateSessionId, DuplicateEntryId, UnknownSession, CurrentSessionMissing,
+        DuplicateSessionId, DuplicateEntryId, UnknownSession, CurrentSessionMissing, CommitSessionUnknown, EntryInOtherSessionFolder,
         CurrentSessionOutOfStep, UnloggedCommit, ClosedSessionPushed, SessionOutdated, UncommittedSessionChanges,
         NotARepository, GitUnsupported, LockTimeout, FileNotWritable, RevisionNotFound, AuthorUnknown,
         InvalidArgument, PathOutsideRepository, SessionNotFound, InternalError,

@@ -1,6 +1,9 @@
 namespace SessionHooks.Git;
 
-/// <summary>A commit as the session engine needs it; <see cref="Subject"/> is git's <c>%s</c>.</summary>
+/// <summary>
+/// A commit as the session engine needs it; <see cref="Subject"/> is git's <c>%s</c>, <see cref="SessionId"/>
+/// what its <c>Session-Id</c> trailer names (docs/records.md), when it has one.
+/// </summary>
 public sealed record CommitInfo(
     string Id,
     IReadOnlyList<string> Parents,
@@ -8,7 +11,8 @@ public sealed record CommitInfo(
     string AuthorName,
     string AuthorEmail,
     DateTimeOffset AuthorTime,
-    DateTimeOffset CommitTime)
+    DateTimeOffset CommitTime,
+    string? SessionId = null)
 {
     public bool IsMerge => Parents.Count > 1;
 
@@ -19,5 +23,6 @@ public sealed record CommitInfo(
         commit.Author.Name,
         commit.Author.Email,
         commit.Author.When,
-        commit.Committer.When);
+        commit.Committer.When,
+        Records.CommitTrailer.SessionOf(commit.Message));
 }

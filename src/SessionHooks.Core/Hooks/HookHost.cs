@@ -5,11 +5,16 @@ namespace SessionHooks.Hooks;
 /// <summary>
 /// What every hook program does around its work: honour SESSIONHOOKS=0 and HUSKY=0, open the
 /// repository, print diagnostics one per line, and fail open — an internal failure of a hook
-/// that is not meant to block is one warning line and exit 0. Never a stack trace.
+/// that is not meant to block is one warning line and exit 0. A hook that is meant to block
+/// (pre-push) fails closed instead: an internal failure refuses, naming <c>--no-verify</c> as the
+/// deliberate bypass. Never a stack trace.
 /// </summary>
 public static class HookHost
 {
-    public static int Run(string hookName, Func<SessionContext, HookOutcome> work, TextWriter? error = null)
+    public static int Run(string hookName, Func<SessionContext, HookOutcome> work, TextWriter? error = null) =>
+        Run(hookName, work, failClosed: false, error);
+
+    public static int Run(string hookName, Func<SessionContext, HookOutcome> work, bool failClosed, TextWriter? error = null)
     {
         if (IsDisabled())
         {
@@ -33,8 +38,7 @@ public static class HookHost
             catch (Exception exception) when (exception is not SessionHooksException)
             {
                 context.Log.Error(exception, "{Hook} failed", hookName);
-                Error().WriteLine($"SessionHooks {hookName}: warning: internal failure ({exception.GetType().Name}: {FirstLine(exception.Message)}); continuing. Details in the log under .git/sessionhooks/logs/");
-                return 0;
+                return Failed(Error(), hookName, $"internal failure ({exception.GetType().Name}: {FirstLine(exception.Message)})", failClosed);
             }
 
             foreach (var diagnostic in outcome.Diagnostics)
@@ -52,14 +56,24 @@ public static class HookHost
         }
         catch (SessionHooksException exception)
         {
-            Error().WriteLine($"SessionHooks {hookName}: warning: {exception.Diagnostic.Render()}");
-            return 0;
+            return Failed(Error(), hookName, exception.Diagnostic.Render(), failClosed);
         }
         catch (Exception exception)
         {
-            Error().WriteLine($"SessionHooks {hookName}: warning: internal failure ({exception.GetType().Name}: {FirstLine(exception.Message)}); continuing.");
-            return 0;
+            return Failed(Error(), hookName, $"internal failure ({exception.GetType().Name}: {FirstLine(exception.Message)})", failClosed);
         }
+    }
+
+    private static int Failed(TextWriter error, string hookName, string what, bool failClosed)
+    {
+        if (failClosed)
+        {
+            error.WriteLine($"SessionHooks {hookName}: error: {what}; refusing, since the check could not be made (details in the log under .git/sessionhooks/logs/; 'git push --no-verify' bypasses the check deliberately)");
+            return 1;
+        }
+
+        error.WriteLine($"SessionHooks {hookName}: warning: {what}; continuing (details in the log under .git/sessionhooks/logs/)");
+        return 0;
     }
 
     public static bool IsDisabled() =>

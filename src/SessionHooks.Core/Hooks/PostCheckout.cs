@@ -1,16 +1,20 @@
-using SessionHooks.Workflows;
 using SessionHooks.Git;
+using SessionHooks.Store;
+using SessionHooks.Workflows;
 
 namespace SessionHooks.Hooks;
 
 /// <summary>
-/// post-checkout: on a branch checkout, points current_session.json at the branch's session.
-/// Touches no tracked file, so switching branches can never fail because of it.
+/// post-checkout: on a branch checkout, points <c>current_session.json</c> at the branch's session,
+/// rebuilt from the records (its decisions and open tasks come back with it). Touches no tracked
+/// file, so switching branches can never fail because of it; a new session waits in the pending
+/// area for the branch's first commit.
 /// </summary>
 public static class PostCheckout
 {
     public static HookOutcome Run(SessionContext context, string previousHead, string newHead, string flag)
     {
+        ArgumentNullException.ThrowIfNull(context);
         if (flag != "1")
         {
             return HookOutcome.Skipped("file checkout");
@@ -21,23 +25,31 @@ public static class PostCheckout
             return HookOutcome.Skipped($"{context.Git.Operation} in progress");
         }
 
+        CommitRecorder.Settle(context, newCommit: false);
         return Resync(context, previousHead, newHead);
     }
 
-    /// <summary>Points current_session.json at the session of the branch checked out now.</summary>
+    /// <summary>Points <c>current_session.json</c> at the session of the branch checked out now.</summary>
     public static HookOutcome Resync(SessionContext context, string previousHead = "", string newHead = "")
     {
+        ArgumentNullException.ThrowIfNull(context);
         var head = context.Git.Head;
-        var sessions = context.Store.ReadAiSessions();
-        if (sessions.HasErrors)
+        var read = context.Store.ReadCurrentSession();
+        using var held = context.Store.LockAll();
+        RecordView view;
+        try
         {
-            return HookOutcome.Warn(sessions.Diagnostics);
+            view = RecordView.Read(context.Store);
+        }
+        catch (Diagnostics.SessionHooksException exception)
+        {
+            return HookOutcome.Warn([exception.Diagnostic]);
         }
 
-        var previous = context.Store.ReadCurrentSession();
-        var current = SessionResolver.Resolve(head, sessions.Value, previous.Value, context.Pending, context.Now);
-        context.Store.UpdateCurrentSession(_ => current);
-        context.Log.Information("post-checkout {Previous}..{New} on {Branch}: session {Session}", previousHead, newHead, head.Branch, current.Metadata.SessionId);
-        return HookOutcome.Done($"session {current.Metadata.SessionId} on {head.Branch ?? "detached HEAD"}");
+        var session = SessionResolver.Resolve(context, view, head, read.Value);
+        view.Save();
+        context.Store.WriteCurrentSession(CurrentSessionCache.Build(view, session, head, read.Value, context.Now));
+        context.Log.Information("post-checkout {Previous}..{New} on {Branch}: session {Session}", previousHead, newHead, head.Branch, session.Id);
+        return HookOutcome.Done($"session {session.Id} on {head.Branch ?? "detached HEAD"}");
     }
 }

@@ -1,106 +1,64 @@
-using SessionHooks.Rules;
 using SessionHooks.Diagnostics;
 using SessionHooks.Records;
-using SessionHooks.Validation;
+using SessionHooks.Rules;
 
 namespace SessionHooks.Hooks;
 
 /// <summary>
-/// pre-push: refuses a push whose session files are invalid or stale (SPEC §2), listing every
-/// problem with the command that fixes it. Each rule's level comes from config.json.
+/// pre-push: refuses a push whose session records are invalid or stale (SPEC §2), listing every
+/// problem with the command that fixes it. Each rule (<see cref="PushRules.All"/>) has its level in
+/// config.json.
 /// </summary>
 public static class PrePush
 {
     public static HookOutcome Run(SessionContext context, string remoteName, IReadOnlyList<PushUpdate> updates)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(updates);
+        CommitRecorder.Settle(context, newCommit: false);
+        var config = context.Config;
         var problems = new List<Diagnostic>();
         foreach (var update in updates.Where(u => !u.IsDelete))
         {
-            problems.AddRange(Check(context, remoteName, update));
+            var push = Describe(context, remoteName, update);
+            foreach (var rule in PushRules.All)
+            {
+                var level = config.LevelOf(rule);
+                if (level == RuleLevel.Off)
+                {
+                    continue;
+                }
+
+                var severity = level == RuleLevel.Warning ? Severity.Warning : Severity.Error;
+                problems.AddRange(rule.Check(push).Select(d => d.WithSeverity(severity)));
+            }
         }
 
-        var config = context.Config;
-        var leveled = problems
-            .Select(d => Level(config, d))
-            .OfType<Diagnostic>()
-            .Distinct()
-            .ToList();
-        context.Log.Information("pre-push to {Remote}: {Updates} ref(s), {Problems} problem(s)", remoteName, updates.Count, leveled.Count);
-        return leveled.Any(d => d.Severity == Severity.Error)
-            ? HookOutcome.Refuse($"push refused: the session files are invalid or stale (fix, or 'git push --no-verify' to bypass)", leveled)
-            : new HookOutcome(false, "", leveled);
+        var distinct = problems.Distinct().ToList();
+        context.Log.Information("pre-push to {Remote}: {Updates} ref(s), {Problems} problem(s)", remoteName, updates.Count, distinct.Count);
+        return distinct.Any(d => d.Severity == Severity.Error)
+            ? HookOutcome.Refuse("push refused: the session records are invalid or stale (fix, or 'git push --no-verify' to bypass)", distinct)
+            : new HookOutcome(false, "", distinct);
     }
 
-    private static IEnumerable<Diagnostic> Check(SessionContext context, string remoteName, PushUpdate update)
+    private static PushedBranch Describe(SessionContext context, string remoteName, PushUpdate update)
     {
         var git = context.Git;
-        var tip = update.LocalOid;
-        var files = PushedFiles.Read(git, tip);
-        foreach (var diagnostic in files.Diagnostics)
-        {
-            yield return diagnostic;
-        }
-
         var head = git.Head;
-        if (update.BranchPushed(head) is not { } branch)
-        {
-            // Tags and detached commits carry no session of their own; their files are checked for validity only.
-            yield break;
-        }
-
+        var tip = update.LocalOid;
+        var branch = update.BranchPushed(head);
         var commits = git.CommitsToPush(tip, remoteName, update.IsNewRef ? null : update.RemoteOid);
-        var isCheckedOut = head.Branch == branch;
 
-        if (isCheckedOut)
+        // The records the pushed commits changed are checked; the oldest pushed commit's parent is what the remote has.
+        var basis = commits.Count == 0 ? tip : (commits[^1].Parents.Count > 0 ? commits[^1].Parents[0] : null);
+        return new PushedBranch
         {
-            foreach (var diagnostic in CurrentSessionRules.Check(context, files, branch))
-            {
-                yield return diagnostic;
-            }
-        }
-
-        // A worklog that cannot be read is reported above; which commits it logs cannot be told.
-        var unlogged = files.WorklogIsBroken ? [] : WorklogRules.UnloggedCommits(git, files.Worklog, commits);
-        foreach (var diagnostic in unlogged)
-        {
-            yield return diagnostic;
-        }
-
-        foreach (var diagnostic in StalenessRules.Check(context.Config, files, branch, commits))
-        {
-            yield return diagnostic;
-        }
-
-        if (isCheckedOut && head.CommitId == tip)
-        {
-            var changed = git.PathsChangedSinceHead([SessionFileKind.AiSessions.RepoPath(), SessionFileKind.Worklog.RepoPath()]);
-            foreach (var path in changed)
-            {
-                yield return DiagnosticCatalog.UncommittedSessionChanges.ForFile(path, $"{path} has changes that are not in the pushed commits");
-            }
-        }
-    }
-
-    private static Diagnostic? Level(SessionConfig config, Diagnostic diagnostic)
-    {
-        var rule = RuleOf(diagnostic.Code);
-        return config.LevelOf(rule) switch
-        {
-            RuleLevel.Off => null,
-            RuleLevel.Warning => diagnostic.WithSeverity(Severity.Warning),
-            _ => diagnostic.WithSeverity(Severity.Error),
+            Context = context,
+            Update = update,
+            Branch = branch,
+            IsCheckedOut = branch is not null && head.Branch == branch,
+            Commits = branch is null ? [] : commits,
+            Records = PushedRecords.Read(git, tip, basis),
         };
     }
-
-    private static string RuleOf(string code) => code switch
-    {
-        "SH1003" => RuleNames.ConflictMarkers,
-        "SH4001" or "SH3004" => RuleNames.CurrentSessionOutOfStep,
-        "SH4002" => RuleNames.UnloggedCommits,
-        "SH4003" => RuleNames.ClosedSessionPushed,
-        "SH4004" => RuleNames.SessionOutdated,
-        "SH4005" => RuleNames.UncommittedSessionChanges,
-        _ when code.StartsWith("SH3", StringComparison.Ordinal) => RuleNames.CrossFile,
-        _ => RuleNames.Schema,
-    };
 }

@@ -9,14 +9,19 @@ internal static class InstallLayout
 
     public const string TaskRunnerFileName = "task-runner.json";
 
-    /// <summary>The git hooks SessionHooks wires, in the order they are reported.</summary>
-    public static readonly IReadOnlyList<string> GitHooks = ["post-checkout", "pre-commit", "pre-merge-commit", "pre-push"];
+    /// <summary>The git hooks SessionHooks wires, in the order they are reported (docs/records.md says what each does).</summary>
+    public static readonly IReadOnlyList<string> GitHooks =
+        ["post-checkout", "pre-commit", "pre-merge-commit", "prepare-commit-msg", "commit-msg", "post-commit", "post-rewrite", "pre-push"];
 
     /// <summary>The programs the hooks folder must hold (each as an apphost and/or a <c>.dll</c>).</summary>
-    public static readonly IReadOnlyList<string> Programs = ["sessionhooks-post-checkout", "sessionhooks-pre-commit", "sessionhooks-pre-push", "session"];
+    public static readonly IReadOnlyList<string> Programs =
+        ["sessionhooks-post-checkout", "sessionhooks-pre-commit", "sessionhooks-commit-msg", "sessionhooks-post-commit", "sessionhooks-pre-push", "session"];
 
-    /// <summary>The git hooks whose programs read git's arguments (post-checkout: refs and flag; pre-push: remote and url).</summary>
-    public static bool TakesArguments(string hook) => hook is "post-checkout" or "pre-push";
+    /// <summary>
+    /// The git hooks whose programs read git's arguments (post-checkout: refs and flag; the message
+    /// hooks: the message file; post-rewrite: amend or rebase; pre-push: remote and url).
+    /// </summary>
+    public static bool TakesArguments(string hook) => hook is "post-checkout" or "prepare-commit-msg" or "commit-msg" or "post-rewrite" or "pre-push";
 
     public const string HooksDirKey = "sessionhooks.hooksdir";
 
@@ -38,8 +43,8 @@ internal static class InstallLayout
 
     public static readonly IReadOnlyList<string> AttributesLines =
     [
-        SessionFileKind.AiSessions.RepoPath() + " merge=sessionhooks",
-        SessionFileKind.Worklog.RepoPath() + " merge=sessionhooks",
+        RecordPaths.Registry + " merge=sessionhooks",
+        RecordPaths.LegacyWorklog + " merge=sessionhooks",
         LauncherScript.RepoPath + " text eol=lf",
     ];
 
@@ -49,7 +54,7 @@ internal static class InstallLayout
     [
         SessionFileKind.CurrentSession.RepoPath(),
         SessionFiles.Folder + "/*.lock",
-        SessionFiles.Folder + "/.*.tmp",
+        SessionFiles.Folder + "/**/.*.tmp",
     ];
 
     /// <summary>Where the offline copies of the schemas go, so each file's <c>$schema</c> resolves beside it.</summary>

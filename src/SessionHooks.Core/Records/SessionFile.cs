@@ -23,6 +23,13 @@ public abstract class SessionFile
 /// <summary>The format versions this build reads and writes.</summary>
 public static class FormatVersion
 {
-    /// <summary>The version written by this build.</summary>
-    public const int Current = 1;
+    /// <summary>The version written by this build: the record model of docs/records.md.</summary>
+    public const int Current = 2;
+
+    /// <summary>
+    /// The oldest version whose files have the current shape: a file of version 1 is read as it
+    /// is (only the worklog's layout changed, which the store upgrades), so its diagnostics keep
+    /// their lines. Version 0, before <c>schema_version</c> existed, is rewritten when read.
+    /// </summary>
+    public const int SameShapeSince = 1;
 }

@@ -129,7 +129,7 @@ internal static class SessionFileChecks
                 $"schema_version {version} is newer than this SessionHooks reads (up to {FormatVersion.Current}); the file is left as it is"));
         }
 
-        if (version < FormatVersion.Current)
+        if (version < FormatVersion.SameShapeSince)
         {
             var root = (JsonObject)JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { MaxDepth = JsonSyntaxScan.MaxDepth })!;
             return Migrate(check, kind, root, version);

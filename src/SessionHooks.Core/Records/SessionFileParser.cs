@@ -54,6 +54,12 @@ public static class SessionFileParser
             var value = check.Migrated is { } migrated ? migrated.Deserialize(type) : JsonSerializer.Deserialize(json, type);
             if (value is not null)
             {
+                if (value is SessionFile file)
+                {
+                    // Read in an older version: it is written back in the current one.
+                    file.SchemaVersion = FormatVersion.Current;
+                }
+
                 return new LoadResult<T>(value, check.Diagnostics);
             }
 

@@ -43,6 +43,16 @@ public static class SessionJson
 
     public static JsonSerializerOptions Options => Context.Options;
 
+    /// <summary>A deep copy, as a read of what <see cref="Serialize(AiSessions)"/> would write.</summary>
+    public static Session Copy(Session value) =>
+        JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(value, Context.Session), Context.Session) ?? throw Null();
+
+    /// <inheritdoc cref="Copy(Session)"/>
+    public static WorklogEntry Copy(WorklogEntry value) =>
+        JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(value, Context.WorklogEntry), Context.WorklogEntry) ?? throw Null();
+
+    public static string Serialize(Session value) => JsonSerializer.Serialize(value, Context.Session);
+
     /// <summary>
     /// Builds the metadata for reading the session files on the thread pool, while the caller
     /// opens the repository and checks the files' syntax: the first type System.Text.Json reads
@@ -55,7 +65,7 @@ public static class SessionJson
         _ = Context.CurrentSession;
     });
 
-    private static string Finish(string json) => json.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
+    internal static string Finish(string json) => json.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
 
     private static JsonException Null() => new("the file holds 'null' where an object is expected");
 }
@@ -65,4 +75,5 @@ public static class SessionJson
 [JsonSerializable(typeof(CurrentSession))]
 [JsonSerializable(typeof(SessionConfig))]
 [JsonSerializable(typeof(WorklogEntry))]
+[JsonSerializable(typeof(Session))]
 internal sealed partial class SessionJsonContext : JsonSerializerContext;

@@ -87,6 +87,84 @@ public static class SessionMerge
         };
     }
 
+    /// <summary>
+    /// A session changed locally (kept in the pending area until a commit records it) brought onto
+    /// the committed one, which a merge or a pull may have moved on meanwhile: what the local change
+    /// altered since <paramref name="base"/> wins, what it left alone keeps the committed value.
+    /// Lists are sets: what was added locally is added, what was removed locally is removed.
+    /// </summary>
+    /// <param name="base">The committed session when the local change began; null for a session started locally.</param>
+    public static Session ApplyLocal(Session? @base, Session? committed, Session local)
+    {
+        ArgumentNullException.ThrowIfNull(local);
+        if (committed is null)
+        {
+            return local;
+        }
+
+        if (@base is null)
+        {
+            // Started here, and meanwhile recorded elsewhere under the same id: merge as git would.
+            return Merge(committed, local);
+        }
+
+        return new Session
+        {
+            Id = local.Id,
+            Branch = Pick(@base.Branch, committed.Branch, local.Branch),
+            Title = Pick(@base.Title, committed.Title, local.Title),
+            Type = Pick(@base.Type, committed.Type, local.Type),
+            Status = Pick(@base.Status, committed.Status, local.Status),
+            Created = committed.Created <= local.Created ? committed.Created : local.Created,
+            LastUpdated = committed.LastUpdated > local.LastUpdated ? committed.LastUpdated : local.LastUpdated,
+            Author = Pick(@base.Author, committed.Author, local.Author),
+            Agent = Pick(@base.Agent, committed.Agent, local.Agent),
+            Issues = ApplyLocal(@base.Issues, committed.Issues, local.Issues),
+            RelatedSessions = ApplyLocal(@base.RelatedSessions, committed.RelatedSessions, local.RelatedSessions),
+            Summary = Pick(@base.Summary, committed.Summary, local.Summary),
+            KnowledgeCache = ApplyLocal(@base.KnowledgeCache, committed.KnowledgeCache, local.KnowledgeCache),
+            ContextNotes = ApplyLocal(@base.ContextNotes, committed.ContextNotes, local.ContextNotes),
+            Backlog = ApplyLocal(@base.Backlog, committed.Backlog, local.Backlog),
+            Extra = committed.Extra ?? local.Extra,
+        };
+    }
+
+    /// <summary>A list changed locally, as a set, onto the committed list: committed order, then what was added.</summary>
+    public static List<string> ApplyLocal(List<string> @base, List<string> committed, List<string> local)
+    {
+        var removed = @base.Except(local, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal);
+        var result = committed.Where(item => !removed.Contains(item)).ToList();
+        result.AddRange(local.Except(@base, StringComparer.Ordinal).Where(item => !result.Contains(item)));
+        return result;
+    }
+
+    /// <summary>Backlog items are matched by text; a local change to an item's state (done, priority) wins.</summary>
+    private static List<BacklogItem> ApplyLocal(List<BacklogItem> @base, List<BacklogItem> committed, List<BacklogItem> local)
+    {
+        var before = @base.GroupBy(i => i.Text, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var now = local.GroupBy(i => i.Text, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var result = new List<BacklogItem>();
+        foreach (var item in committed)
+        {
+            var wasThere = before.TryGetValue(item.Text, out var old);
+            if (wasThere && !now.ContainsKey(item.Text))
+            {
+                continue;
+            }
+
+            result.Add(wasThere && now.TryGetValue(item.Text, out var mine) && !SameItem(mine, old!) ? mine : item);
+        }
+
+        result.AddRange(local.Where(i => !before.ContainsKey(i.Text) && !result.Exists(r => r.Text == i.Text)));
+        return result;
+    }
+
+    private static bool SameItem(BacklogItem a, BacklogItem b) =>
+        a.Kind == b.Kind && a.Priority == b.Priority && a.Done == b.Done && a.FromSession == b.FromSession;
+
+    private static T Pick<T>(T @base, T committed, T local) =>
+        EqualityComparer<T>.Default.Equals(local, @base) ? committed : local;
+
     /// <summary>Backlog items are the same item when their text is; the newer side's state wins.</summary>
     private static List<BacklogItem> MergeBacklog(List<BacklogItem> newer, List<BacklogItem> older)
     {

@@ -4,7 +4,11 @@ using SessionHooks.Records;
 
 namespace SessionHooks.Records;
 
-/// <summary><c>worklog.json</c>: what happened, entry by entry, oldest first.</summary>
+/// <summary>
+/// A worklog file: entries, oldest first. In format 2 one session's file under
+/// <c>.sessions/worklog/&lt;session-id&gt;/</c>, written once; in format 1 the single
+/// <c>.sessions/worklog.json</c>, which the next commit splits (docs/records.md).
+/// </summary>
 public sealed class Worklog : SessionFile
 {
     [JsonPropertyName("entries")]
@@ -46,12 +50,17 @@ public sealed class WorklogEntry
     [JsonPropertyName("files")]
     public List<FileChange>? Files { get; set; }
 
-    /// <summary>The commit id, known only for entries written after the commit (backfilled by recover).</summary>
+    /// <summary>Commit and merge entries recorded after the commit (replaced, backfilled): its id.</summary>
     [JsonPropertyName("commit")]
     public string? Commit { get; set; }
 
+    /// <summary>True for a commit made without the hooks, recorded later by <c>session recover</c>.</summary>
     [JsonPropertyName("backfilled")]
     public bool? Backfilled { get; set; }
+
+    /// <summary>A commit a rewrite (amend, rebase, squash) replaced: the commit that holds its work now.</summary>
+    [JsonPropertyName("replaced_by")]
+    public string? ReplacedBy { get; set; }
 
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
@@ -96,4 +105,5 @@ public enum WorklogKind
     Prompt,
     Crash,
     Note,
+    Source,
 }

@@ -15,8 +15,8 @@ internal sealed class FileFormat<T>(SessionFileKind kind, Parse<T> parse, Func<T
 
     public Func<T, string> Serialize { get; } = serialize;
 
-    /// <summary>The content of a file that does not exist yet.</summary>
-    public T Fresh() => new() { Schema = Kind.SchemaReference(), SchemaVersion = FormatVersion.Current };
+    /// <summary>The content of a file that does not exist yet at <paramref name="repoPath"/>.</summary>
+    public T Fresh(string repoPath) => new() { Schema = RecordPaths.SchemaReference(Kind, repoPath), SchemaVersion = FormatVersion.Current };
 }
 
 internal static class FileFormats

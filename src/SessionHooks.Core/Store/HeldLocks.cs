@@ -1,27 +1,38 @@
-using SessionHooks.Records;
-
 namespace SessionHooks.Store;
 
+/// <summary>What a writer locks: each names one lock file (<see cref="HeldLocks"/>).</summary>
+public enum RecordLock
+{
+    /// <summary>This worktree's committed records: <c>ai_sessions.json</c>, the worklog files, the commit in progress.</summary>
+    Records,
+
+    /// <summary>The pending area all worktrees share.</summary>
+    Pending,
+
+    /// <summary>This worktree's <c>current_session.json</c>.</summary>
+    CurrentSession,
+}
+
 /// <summary>
-/// The file locks one store holds. Locks are always taken in <see cref="SessionFileKind"/> order,
-/// so two processes that each need several files cannot wait on each other. A thread that already
-/// holds a file's lock takes it again for free, so updates inside <see cref="SessionStore.LockAll"/>
-/// do not wait on themselves.
+/// The file locks one store holds. Locks are always taken in <see cref="RecordLock"/> order, so two
+/// processes that each need several cannot wait on each other. A thread that already holds a lock
+/// takes it again for free, so updates inside <see cref="SessionStore.LockAll"/> do not wait on
+/// themselves.
 /// </summary>
-internal sealed class HeldLocks(string lockDirectory)
+internal sealed class HeldLocks(StatePaths state)
 {
     private readonly Lock gate = new();
-    private readonly Dictionary<SessionFileKind, Holding> held = [];
+    private readonly Dictionary<RecordLock, Holding> held = [];
 
-    public StoreLock Take(IEnumerable<SessionFileKind> kinds, TimeSpan timeout)
+    public StoreLock Take(IEnumerable<RecordLock> locks, TimeSpan timeout)
     {
-        var taken = new List<SessionFileKind>();
+        var taken = new List<RecordLock>();
         try
         {
-            foreach (var kind in kinds.Distinct().Order())
+            foreach (var name in locks.Distinct().Order())
             {
-                TakeOne(kind, timeout);
-                taken.Add(kind);
+                TakeOne(name, timeout);
+                taken.Add(name);
             }
         }
         catch
@@ -33,40 +44,45 @@ internal sealed class HeldLocks(string lockDirectory)
         return new StoreLock(this, taken);
     }
 
-    internal void Release(IReadOnlyList<SessionFileKind> kinds)
+    internal void Release(IReadOnlyList<RecordLock> locks)
     {
         lock (gate)
         {
-            foreach (var kind in kinds.Reverse())
+            foreach (var name in locks.Reverse())
             {
-                var holding = held[kind];
+                var holding = held[name];
                 if (--holding.Count == 0)
                 {
-                    held.Remove(kind);
+                    held.Remove(name);
                     holding.FileLock.Dispose();
                 }
             }
         }
     }
 
-    private void TakeOne(SessionFileKind kind, TimeSpan timeout)
+    private void TakeOne(RecordLock name, TimeSpan timeout)
     {
         var thread = Environment.CurrentManagedThreadId;
         lock (gate)
         {
-            if (held.TryGetValue(kind, out var mine) && mine.Thread == thread)
+            if (held.TryGetValue(name, out var mine) && mine.Thread == thread)
             {
                 mine.Count++;
                 return;
             }
         }
 
-        // Outside the gate: another thread of this process holding the file blocks us like any process.
-        var path = Path.Combine(lockDirectory, kind.FileName() + ".lock");
-        var fileLock = FileLock.Acquire(path, timeout, kind.RepoPath());
+        // Outside the gate: another thread of this process holding the lock blocks us like any process.
+        var (folder, display) = name switch
+        {
+            RecordLock.Records => (state.WorktreeLocks, Records.RecordPaths.Folder),
+            RecordLock.Pending => (state.SharedLocks, "the pending records"),
+            _ => (state.WorktreeLocks, Records.RecordPaths.CurrentSession),
+        };
+        var fileLock = FileLock.Acquire(Path.Combine(folder, name.ToString().ToLowerInvariant() + ".lock"), timeout, display);
         lock (gate)
         {
-            held[kind] = new Holding(fileLock, thread);
+            held[name] = new Holding(fileLock, thread);
         }
     }
 

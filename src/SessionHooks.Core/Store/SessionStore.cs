@@ -5,166 +5,153 @@ using SessionHooks.Records;
 namespace SessionHooks.Store;
 
 /// <summary>
-/// The one place that reads and writes the session files of one worktree (<c>.sessions/</c>).
-/// Every write is made under a lock between processes, re-reads the file inside the lock and
-/// replaces it atomically, so concurrent hooks and commands never lose an entry and a killed
-/// process never leaves a torn file. The API is synchronous: locks belong to the calling thread.
+/// The one place that reads and writes one worktree's records: its <c>.sessions/</c> files, its
+/// <c>current_session.json</c>, and the pending area it shares with the clone's other worktrees
+/// (docs/records.md). Every write replaces a file atomically, under a lock between processes; a
+/// file that can't be read is never written over. The API is synchronous: locks belong to the
+/// calling thread.
 /// </summary>
 public sealed class SessionStore
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly HeldLocks locks;
-    private readonly WorklogMemo worklogMemo;
 
-    /// <param name="worktreeRoot">The worktree whose <c>.sessions/</c> folder is read and written.</param>
-    /// <param name="lockDirectory">Where the lock files live: outside the working tree (the hooks
-    /// use <c>&lt;gitdir&gt;/sessionhooks/locks</c>), so they never show in <c>git status</c>.</param>
-    public SessionStore(string worktreeRoot, string lockDirectory)
+    public SessionStore(string worktreeRoot, StatePaths state)
     {
+        ArgumentNullException.ThrowIfNull(state);
         WorktreeRoot = Path.GetFullPath(worktreeRoot);
-        Folder = Path.Combine(WorktreeRoot, SessionFiles.Folder);
-        LockDirectory = Path.GetFullPath(lockDirectory);
-        locks = new HeldLocks(LockDirectory);
-        worklogMemo = new WorklogMemo(Path.Combine(LockDirectory, "worklog.json.appended"));
+        State = state;
+        locks = new HeldLocks(state);
+        Pending = new PendingArea(state);
     }
 
     public string WorktreeRoot { get; }
 
-    /// <summary>The <c>.sessions/</c> folder.</summary>
-    public string Folder { get; }
+    public StatePaths State { get; }
 
-    public string LockDirectory { get; }
+    /// <summary>What was logged or changed and not yet recorded by a commit. Hold <see cref="RecordLock.Pending"/> to change it.</summary>
+    public PendingArea Pending { get; }
 
-    /// <summary>How long a write waits for another process's lock before it fails with SH5003.</summary>
+    /// <summary>How long a writer waits for another process's lock before it fails with SH5003.</summary>
     /// <remarks>
     /// Generous, because giving up loses a write: eight processes logging at once on two cores
-    /// queue for several seconds, and a hook that times out commits without its entry.
+    /// queue for several seconds.
     /// </remarks>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    public string PathOf(SessionFileKind kind) => Path.Combine(Folder, kind.FileName());
+    /// <summary>The file behind a repository path (<c>.sessions/…</c>).</summary>
+    public string FullPath(string repoPath) => Path.Combine(WorktreeRoot, repoPath.Replace('/', Path.DirectorySeparatorChar));
 
-    public LoadResult<AiSessions> ReadAiSessions() => Read(FileFormats.AiSessions);
+    public LoadResult<AiSessions> ReadRegistry() => Read(FileFormats.AiSessions, RecordPaths.Registry);
 
-    public LoadResult<Worklog> ReadWorklog() => Read(FileFormats.Worklog);
+    public LoadResult<SessionConfig> ReadConfig() => Read(FileFormats.Config, RecordPaths.Config);
 
-    public LoadResult<CurrentSession> ReadCurrentSession() => Read(FileFormats.CurrentSession);
+    public LoadResult<CurrentSession> ReadCurrentSession() => Read(FileFormats.CurrentSession, RecordPaths.CurrentSession);
 
-    public LoadResult<SessionConfig> ReadConfig() => Read(FileFormats.Config);
+    /// <summary>Format 1's single worklog, while the worktree still has one.</summary>
+    public LoadResult<Worklog> ReadLegacyWorklog() => Read(FileFormats.Worklog, RecordPaths.LegacyWorklog);
 
-    /// <summary>
-    /// Re-reads <c>ai_sessions.json</c> under its lock and passes it (or a fresh file when there is
-    /// none) to <paramref name="change"/>, which returns what to write, or null to write nothing.
-    /// </summary>
-    /// <returns>The file's content after the update.</returns>
-    /// <exception cref="SessionHooksException">The file cannot be read (it is then left as it is),
-    /// cannot be written, or another process held the lock past <see cref="LockTimeout"/>.</exception>
-    public AiSessions UpdateAiSessions(Func<AiSessions, AiSessions?> change) => Update(FileFormats.AiSessions, change);
+    public bool HasLegacyWorklog => File.Exists(FullPath(RecordPaths.LegacyWorklog));
 
-    /// <inheritdoc cref="UpdateAiSessions"/>
-    public Worklog UpdateWorklog(Func<Worklog, Worklog?> change) => Update(FileFormats.Worklog, change);
-
-    /// <inheritdoc cref="UpdateAiSessions"/>
-    public CurrentSession UpdateCurrentSession(Func<CurrentSession, CurrentSession?> change) => Update(FileFormats.CurrentSession, change);
-
-    /// <inheritdoc cref="UpdateAiSessions"/>
-    public SessionConfig UpdateConfig(Func<SessionConfig, SessionConfig?> change) => Update(FileFormats.Config, change);
-
-    /// <summary>
-    /// Adds entries to <c>worklog.json</c>, skipping any whose id the file (or an earlier entry of
-    /// the list) already has, so a retried or repeated append adds nothing twice.
-    /// </summary>
-    /// <returns>How many entries were added.</returns>
-    /// <exception cref="SessionHooksException">As for <see cref="UpdateAiSessions"/>.</exception>
-    public int AppendWorklogEntries(IReadOnlyList<WorklogEntry> entries)
+    /// <summary>The sessions that have a worklog folder.</summary>
+    public IReadOnlyList<string> WorklogSessions()
     {
-        ArgumentNullException.ThrowIfNull(entries);
-        var added = 0;
-        UpdateWorklog(worklog =>
-        {
-            var known = worklog.Entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-            foreach (var entry in entries.Where(e => known.Add(e.Id)))
-            {
-                worklog.Entries.Add(entry);
-                added++;
-            }
-
-            return added > 0 ? worklog : null;
-        });
-        return added;
+        var folder = FullPath(RecordPaths.WorklogFolder);
+        return Directory.Exists(folder)
+            ? [.. Directory.EnumerateDirectories(folder).Select(Path.GetFileName).OfType<string>().Where(RecordPaths.IsSafeName).Order(StringComparer.Ordinal)]
+            : [];
     }
 
-    /// <summary>
-    /// Adds <paramref name="entry"/> at the end of <c>worklog.json</c> by rewriting only the end of
-    /// the file (still replaced atomically, under the lock), without deserialising the entries
-    /// before it; when the file is the one the last such append left, without reading them at all.
-    /// </summary>
-    /// <returns>False, having written nothing, when the file is missing or not exactly as this
-    /// version writes it: then read it whole and use <see cref="UpdateWorklog"/>.</returns>
-    public bool TryAppendWorklogEntry(WorklogEntry entry)
+    /// <summary>A session's worklog files, as repository paths, oldest first.</summary>
+    public IReadOnlyList<string> WorklogFiles(string sessionId)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        using var held = locks.Take([SessionFileKind.Worklog], LockTimeout);
-        var path = PathOf(SessionFileKind.Worklog);
-        // The size limit as WorklogTail.TryAppend applies it, so both ways refuse the same files.
-        if (worklogMemo.MatchingLength(path) is { } length && length <= SessionFileParser.DefaultMaxBytes)
+        var folder = FullPath(RecordPaths.SessionWorklog(sessionId));
+        return Directory.Exists(folder)
+            ? [.. Directory.EnumerateFiles(folder, "*.json")
+                .Select(Path.GetFileName).OfType<string>()
+                .Where(name => !AtomicFile.IsTempName(name) && RecordPaths.IsSafeName(name[..^".json".Length]))
+                .Order(StringComparer.Ordinal)
+                .Select(name => RecordPaths.SessionWorklog(sessionId) + "/" + name)]
+            : [];
+    }
+
+    /// <summary>One worklog file of the worktree.</summary>
+    public LoadResult<Worklog> ReadWorklog(string repoPath) => Read(FileFormats.Worklog, repoPath);
+
+    /// <summary>Writes <c>current_session.json</c>, this worktree's cache of its session. Takes its lock.</summary>
+    public void WriteCurrentSession(CurrentSession current)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        using var held = Lock(RecordLock.CurrentSession);
+        Write(RecordPaths.CurrentSession, SessionJson.Serialize(current));
+    }
+
+    /// <summary>Replaces a committed record's file with <paramref name="text"/>; the caller holds <see cref="RecordLock.Records"/>.</summary>
+    public void Write(string repoPath, string text) => Write(repoPath, Utf8.GetBytes(text));
+
+    /// <inheritdoc cref="Write(string, string)"/>
+    public void Write(string repoPath, byte[] content)
+    {
+        try
         {
-            WriteEnd(path, length - WorklogTail.ClosingLength, WorklogTail.Ending([entry]));
+            AtomicFile.Replace(FullPath(repoPath), content);
         }
-        else
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            byte[] bytes;
-            try
-            {
-                bytes = File.ReadAllBytes(path);
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                return false;
-            }
-
-            if (WorklogTail.TryAppend(bytes, [entry]) is not { } appended)
-            {
-                return false;
-            }
-
-            Write(SessionFileKind.Worklog, appended);
+            throw new SessionHooksException(DiagnosticCatalog.FileNotWritable.ForFile(repoPath, exception.Message), exception);
         }
-
-        worklogMemo.Record(path);
-        return true;
     }
 
-    /// <summary>
-    /// Replaces a session file with <paramref name="text"/> as it is, under the file's lock, even
-    /// when the file on disk cannot be read: for recovery, which has already set the old one aside.
-    /// </summary>
-    public void WriteText(SessionFileKind kind, string text)
+    /// <summary>The bytes of a record's file, or null when there is none.</summary>
+    public byte[]? ReadBytes(string repoPath)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        using var held = locks.Take([kind], LockTimeout);
-        Write(kind, text);
+        try
+        {
+            return File.ReadAllBytes(FullPath(repoPath));
+        }
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Removes a record's file (and its session folder once empty); the caller holds <see cref="RecordLock.Records"/>.</summary>
+    public void Delete(string repoPath)
+    {
+        var path = FullPath(repoPath);
+        try
+        {
+            File.Delete(path);
+            var folder = Path.GetDirectoryName(path)!;
+            if (RecordPaths.TryParseChunk(repoPath, out _) && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                Directory.Delete(folder);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new SessionHooksException(DiagnosticCatalog.FileNotWritable.ForFile(repoPath, exception.Message), exception);
+        }
     }
 
     /// <summary>
-    /// Locks the given files until the result is disposed, so one operation can read and update
-    /// several of them as one step. Locks are taken in a fixed order, so this cannot deadlock
-    /// with another process doing the same.
+    /// Locks the given records until the result is disposed, so one operation can read and change
+    /// several as one step. Locks are taken in a fixed order, so this cannot deadlock with another
+    /// process doing the same.
     /// </summary>
-    public StoreLock Lock(params SessionFileKind[] kinds) => locks.Take(kinds, LockTimeout);
+    public StoreLock Lock(params RecordLock[] names) => locks.Take(names, LockTimeout);
 
-    /// <summary>Locks every session file: <c>using var batch = store.LockAll();</c> then read and update.</summary>
-    public StoreLock LockAll() => Lock(Enum.GetValues<SessionFileKind>());
+    /// <summary>Locks every record: <c>using var held = store.LockAll();</c> then read and change.</summary>
+    public StoreLock LockAll() => Lock(Enum.GetValues<RecordLock>());
 
-    private LoadResult<T> Read<T>(FileFormat<T> format)
+    private LoadResult<T> Read<T>(FileFormat<T> format, string repoPath)
         where T : SessionFile, new()
     {
-        var display = format.Kind.RepoPath();
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(PathOf(format.Kind));
+            bytes = File.ReadAllBytes(FullPath(repoPath));
         }
         catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -172,66 +159,9 @@ public sealed class SessionStore
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return new LoadResult<T>(null, [DiagnosticCatalog.FileUnreadable.ForFile(display, exception.Message)]);
+            return new LoadResult<T>(null, [DiagnosticCatalog.FileUnreadable.ForFile(repoPath, exception.Message)]);
         }
 
-        return format.Parse(bytes, display);
-    }
-
-    private T Update<T>(FileFormat<T> format, Func<T, T?> change)
-        where T : SessionFile, new()
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        using var held = locks.Take([format.Kind], LockTimeout);
-        var current = Read(format);
-        if (current.HasErrors || (current.Exists && current.Value is null))
-        {
-            // Never write over a file we could not read: what is in it may be all there is.
-            throw new SessionHooksException(current.Diagnostics.FirstOrDefault(d => d.Severity == Severity.Error)
-                ?? DiagnosticCatalog.InternalError.ForFile(format.Kind.RepoPath(), "the file was read but holds no value"));
-        }
-
-        var value = current.Value ?? format.Fresh();
-        var changed = change(value);
-        if (changed is null)
-        {
-            return value;
-        }
-
-        Write(format.Kind, format.Serialize(changed));
-        return changed;
-    }
-
-    private void Write(SessionFileKind kind, string text) => Write(kind, Utf8.GetBytes(text));
-
-    private static void WriteEnd(string path, long keep, byte[] ending)
-    {
-        try
-        {
-            AtomicFile.ReplaceEnd(path, keep, ending);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new SessionHooksException(
-                DiagnosticCatalog.FileNotWritable.ForFile(SessionFileKind.Worklog.RepoPath(), exception.Message), exception);
-        }
-    }
-
-    private void Write(SessionFileKind kind, byte[] content)
-    {
-        if (kind == SessionFileKind.Worklog)
-        {
-            worklogMemo.Forget();
-        }
-
-        try
-        {
-            AtomicFile.Replace(PathOf(kind), content);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            throw new SessionHooksException(
-                DiagnosticCatalog.FileNotWritable.ForFile(kind.RepoPath(), exception.Message), exception);
-        }
+        return format.Parse(bytes, repoPath);
     }
 }

@@ -1,5 +1,3 @@
-using SessionHooks.Records;
-
 namespace SessionHooks.Store;
 
 /// <summary>
@@ -9,15 +7,15 @@ namespace SessionHooks.Store;
 public sealed class StoreLock : IDisposable
 {
     private readonly HeldLocks owner;
-    private IReadOnlyList<SessionFileKind>? kinds;
+    private IReadOnlyList<RecordLock>? kinds;
 
-    internal StoreLock(HeldLocks owner, IReadOnlyList<SessionFileKind> kinds)
+    internal StoreLock(HeldLocks owner, IReadOnlyList<RecordLock> kinds)
     {
         this.owner = owner;
         this.kinds = kinds;
     }
 
-    public IReadOnlyList<SessionFileKind> Files => kinds ?? [];
+    public IReadOnlyList<RecordLock> Files => kinds ?? [];
 
     public void Dispose()
     {

@@ -26,31 +26,60 @@ public static class CrossFileRules
                 (DiagnosticCatalog.DuplicateSessionId, $"the session id '{id}' is already used by the session at line {first}"));
         }
 
-        var worklog = files.Worklog;
-        if (worklog is not null)
+        var worklogs = files.Worklogs ?? [];
+        var seen = new Dictionary<string, (WorklogEntry Entry, string Path)>(StringComparer.Ordinal);
+        foreach (var worklog in worklogs)
         {
-            var ids = worklog.Value.Entries.Select(e => e.Id).ToList();
+            var entries = worklog.Value.Entries?.Where(e => e is not null).ToList() ?? [];
+            var ids = entries.Select(e => e.Id).ToList();
             Report(diagnostics, worklog.Text, worklog.DisplayPath, Duplicates(ids, i => $"$.entries[{i}].id"), (id, first) =>
                 (DiagnosticCatalog.DuplicateEntryId, $"the entry id '{id}' is already used by the entry at line {first}"));
-        }
 
-        if (worklog is not null && sessions is not null)
-        {
-            var known = sessions.Value.Sessions.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-            var unknown = worklog.Value.Entries
-                .Select((entry, index) => (entry.Session, Index: index))
-                .Where(e => !known.Contains(e.Session))
-                .GroupBy(e => e.Session, StringComparer.Ordinal)
-                .Select(g => new Finding(g.Key, $"$.entries[{g.First().Index}].session", null, g.Count()))
-                .ToList();
-            Report(diagnostics, worklog.Text, worklog.DisplayPath, unknown, (id, count) =>
-                (DiagnosticCatalog.UnknownSession, $"the session '{id}' is not in {sessions.DisplayPath}" + (count > 1 ? $" ({count} entries name it)" : "")));
+            // Across files an id may appear twice only for the same record (a set, docs/records.md).
+            var clashes = new List<Finding>();
+            for (var i = 0; i < entries.Count; i++)
+            {
+                if (seen.TryGetValue(entries[i].Id, out var earlier) && earlier.Path != worklog.DisplayPath && !EntrySet.SameRecord(earlier.Entry, entries[i]))
+                {
+                    clashes.Add(new Finding(entries[i].Id, $"$.entries[{i}].id", null, 0, earlier.Path));
+                }
+
+                seen.TryAdd(entries[i].Id, (entries[i], worklog.DisplayPath));
+            }
+
+            Report(diagnostics, worklog.Text, worklog.DisplayPath, clashes, (id, _) =>
+                (DiagnosticCatalog.DuplicateEntryId, $"the entry id '{id}' names a different entry in {clashes.First(c => c.Id == id).Elsewhere}"));
+
+            if (RecordPaths.TryParseChunk(worklog.DisplayPath.Replace('\\', '/'), out var folderSession)
+                || TryChunkOf(worklog.DisplayPath, out folderSession))
+            {
+                var misfiled = entries.Select((entry, index) => (entry.Session, Index: index))
+                    .Where(e => e.Session != folderSession)
+                    .GroupBy(e => e.Session, StringComparer.Ordinal)
+                    .Select(g => new Finding(g.Key, $"$.entries[{g.First().Index}].session", null, g.Count()))
+                    .ToList();
+                Report(diagnostics, worklog.Text, worklog.DisplayPath, misfiled, (id, count) =>
+                    (DiagnosticCatalog.EntryInOtherSessionFolder, $"the entry names session '{id}' but is filed under session '{folderSession}'" + (count > 1 ? $" ({count} entries)" : "")));
+            }
+
+            if (sessions is not null)
+            {
+                var known = sessions.Value.Sessions.Select(s => s.Id).Concat(options.PendingSessions).ToHashSet(StringComparer.Ordinal);
+                var unknown = entries
+                    .Select((entry, index) => (entry.Session, Index: index))
+                    .Where(e => !known.Contains(e.Session))
+                    .GroupBy(e => e.Session, StringComparer.Ordinal)
+                    .Select(g => new Finding(g.Key, $"$.entries[{g.First().Index}].session", null, g.Count()))
+                    .ToList();
+                Report(diagnostics, worklog.Text, worklog.DisplayPath, unknown, (id, count) =>
+                    (DiagnosticCatalog.UnknownSession, $"the session '{id}' is not in {sessions.DisplayPath}" + (count > 1 ? $" ({count} entries name it)" : "")));
+            }
         }
 
         if (options.RequireCurrentSessionRegistered && files.CurrentSession is { } current && sessions is not null)
         {
             var id = current.Value.Metadata.SessionId;
-            if (sessions.Value.Find(id) is null)
+            if (sessions.Value.Find(id) is null && !options.PendingSessions.Contains(id))
             {
                 Report(diagnostics, current.Text, current.DisplayPath, [new Finding(id, "$.metadata.session_id", null, 1)], (_, _) =>
                     (DiagnosticCatalog.CurrentSessionMissing, $"the current session '{id}' is not in {sessions.DisplayPath}"));
@@ -61,7 +90,16 @@ public static class CrossFileRules
     }
 
     /// <summary>A problem with an id: the path of the value to point at, and the path or count the message needs.</summary>
-    private sealed record Finding(string Id, string Path, string? OtherPath, int Count);
+    private sealed record Finding(string Id, string Path, string? OtherPath, int Count, string? Elsewhere = null);
+
+    /// <summary>A worklog file's session from a path that may be absolute (a build reports full paths).</summary>
+    private static bool TryChunkOf(string displayPath, out string sessionId)
+    {
+        var normalized = displayPath.Replace('\\', '/');
+        var at = normalized.LastIndexOf("/" + RecordPaths.WorklogFolder + "/", StringComparison.Ordinal);
+        sessionId = "";
+        return at >= 0 && RecordPaths.TryParseChunk(normalized[(at + 1)..], out sessionId);
+    }
 
     private static List<Finding> Duplicates(List<string> ids, Func<int, string> pathOf)
     {

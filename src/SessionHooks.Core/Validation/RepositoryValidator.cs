@@ -31,11 +31,14 @@ public static class RepositoryValidator
         var diagnostics = new List<Diagnostic>();
         try
         {
-            var sessions = Read(SessionFileKind.AiSessions, SessionFileParser.ParseAiSessions, worktreeRoot, options, diagnostics);
-            var worklog = Read(SessionFileKind.Worklog, SessionFileParser.ParseWorklog, worktreeRoot, options, diagnostics);
-            var current = Read(SessionFileKind.CurrentSession, SessionFileParser.ParseCurrentSession, worktreeRoot, options, diagnostics);
-            Read(SessionFileKind.Config, SessionFileParser.ParseConfig, worktreeRoot, options, diagnostics);
-            diagnostics.AddRange(CrossFileRules.Check(new SessionFileSet(sessions, worklog, current), options.CrossFile));
+            var sessions = Read(SessionFileKind.AiSessions, RecordPaths.Registry, SessionFileParser.ParseAiSessions, worktreeRoot, options, diagnostics);
+            var worklogs = WorklogPaths(worktreeRoot)
+                .Select(path => Read(SessionFileKind.Worklog, path, SessionFileParser.ParseWorklog, worktreeRoot, options, diagnostics))
+                .OfType<SessionDocument<Worklog>>()
+                .ToList();
+            var current = Read(SessionFileKind.CurrentSession, RecordPaths.CurrentSession, SessionFileParser.ParseCurrentSession, worktreeRoot, options, diagnostics);
+            Read(SessionFileKind.Config, RecordPaths.Config, SessionFileParser.ParseConfig, worktreeRoot, options, diagnostics);
+            diagnostics.AddRange(CrossFileRules.Check(new SessionFileSet(sessions, worklogs, current), options.CrossFile));
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -48,10 +51,29 @@ public static class RepositoryValidator
     private delegate LoadResult<T> Parser<T>(ReadOnlySpan<byte> bytes, string displayPath, long maxBytes)
         where T : class;
 
-    private static SessionDocument<T>? Read<T>(SessionFileKind kind, Parser<T> parse, string root, RepositoryValidationOptions options, List<Diagnostic> diagnostics)
+    /// <summary>Format 1's worklog.json, then every session's worklog files, as repository paths.</summary>
+    private static IEnumerable<string> WorklogPaths(string root)
+    {
+        yield return RecordPaths.LegacyWorklog;
+        var folder = Path.Combine(root, RecordPaths.WorklogFolder);
+        if (!Directory.Exists(folder))
+        {
+            yield break;
+        }
+
+        foreach (var session in Directory.EnumerateDirectories(folder).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal))
+        {
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(folder, session), "*.json").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal))
+            {
+                yield return RecordPaths.WorklogFolder + "/" + session + "/" + file;
+            }
+        }
+    }
+
+    private static SessionDocument<T>? Read<T>(SessionFileKind kind, string repoPath, Parser<T> parse, string root, RepositoryValidationOptions options, List<Diagnostic> diagnostics)
         where T : SessionFile
     {
-        var path = Path.GetFullPath(Path.Combine(root, SessionFiles.Folder, kind.FileName()));
+        var path = Path.GetFullPath(Path.Combine(root, repoPath));
         var display = options.AbsolutePaths ? path : Path.GetRelativePath(options.BaseDirectory ?? Environment.CurrentDirectory, path);
         byte[] bytes;
         try

@@ -6,13 +6,17 @@ namespace SessionHooks.Validation;
 public sealed record SessionDocument<T>(T Value, string Text, string DisplayPath)
     where T : class;
 
-/// <summary>The session files of one worktree, each absent when it does not exist or could not be read.</summary>
+/// <summary>
+/// The session files checked together, each absent when it does not exist or could not be read:
+/// <c>ai_sessions.json</c>, worklog files (a session's, or format 1's single one), and
+/// <c>current_session.json</c>.
+/// </summary>
 public sealed record SessionFileSet(
     SessionDocument<AiSessions>? AiSessions = null,
-    SessionDocument<Worklog>? Worklog = null,
+    IReadOnlyList<SessionDocument<Worklog>>? Worklogs = null,
     SessionDocument<CurrentSession>? CurrentSession = null);
 
-/// <summary>Which cross-file rules run.</summary>
+/// <summary>Which cross-file rules run, and what else counts as known.</summary>
 public sealed record CrossFileRuleOptions
 {
     /// <summary>
@@ -21,4 +25,7 @@ public sealed record CrossFileRuleOptions
     /// a commit (pre-commit, a build) turn this off.
     /// </summary>
     public bool RequireCurrentSessionRegistered { get; init; } = true;
+
+    /// <summary>Sessions known beyond ai_sessions.json: those started here and waiting for a commit.</summary>
+    public IReadOnlySet<string> PendingSessions { get; init; } = new HashSet<string>();
 }

@@ -1,194 +1,287 @@
-using SessionHooks.Hooks;
-using SessionHooks.Rules;
 using System.Globalization;
 using System.Text;
 using SessionHooks.Diagnostics;
-using SessionHooks.Records;
 using SessionHooks.Git;
-using SessionHooks.Ids;
+using SessionHooks.Hooks;
+using SessionHooks.Records;
+using SessionHooks.Rules;
+using SessionHooks.Secrets;
+using SessionHooks.Store;
 
 namespace SessionHooks.Workflows;
 
 /// <summary>
-/// <c>session recover</c>: brings the session files back in step without losing information
-/// (SPEC §3): conflict markers merged by the merge rules, unreadable files moved aside and
-/// rebuilt, current_session.json re-synced, unlogged commits backfilled, and the result committed.
+/// <c>session recover</c>: brings the records back in step with git without losing information
+/// (SPEC §3, docs/records.md): a commit left half-way is settled; conflict markers are merged by
+/// the merge rules; unreadable files are set aside and rebuilt from the last commit;
+/// <c>current_session.json</c> is rebuilt; commits made without the hooks are backfilled; records a
+/// reset dropped come back; and everything pending for the branch is recorded in one commit.
 /// </summary>
 public static class Recovery
 {
+    public const string CommitSubject = "Record session state (session recover)";
+
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
     public static RecoveryReport Run(SessionContext context, RecoveryOptions options)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(options);
         var report = new RecoveryReport(options.DryRun);
-        var now = context.Now;
+        if (!options.DryRun)
+        {
+            CommitRecorder.Settle(context, newCommit: true);
+        }
+
+        var git = context.Git;
+        var head = git.Head;
+        var repaired = new List<string>();
+        Session session;
         using (context.Store.LockAll())
         {
-            var sessions = Repair<AiSessions>(context, SessionFileKind.AiSessions, report, SessionFileParser.ParseAiSessions, SessionMerge.Merge, SessionJson.Serialize, now)
-                ?? PreCommit.NewSessions();
-            var worklog = Repair<Worklog>(context, SessionFileKind.Worklog, report, SessionFileParser.ParseWorklog, SessionMerge.Merge, SessionJson.Serialize, now)
-                ?? PreCommit.NewWorklog();
+            Repair(context, RecordPaths.Registry, SessionFileParser.ParseAiSessions, SessionMerge.Merge, SessionJson.Serialize, report, repaired);
+            Repair(context, RecordPaths.LegacyWorklog, SessionFileParser.ParseWorklog, SessionMerge.Merge, SessionJson.Serialize, report, repaired);
+            foreach (var path in context.Store.WorklogSessions().SelectMany(context.Store.WorklogFiles))
+            {
+                Repair(context, path, SessionFileParser.ParseWorklog, SessionMerge.Merge, SessionJson.Serialize, report, repaired);
+            }
 
-            var head = context.Git.Head;
+            var view = RecordView.Read(context.Store);
             var before = context.Store.ReadCurrentSession().Value;
-            var current = SessionResolver.Resolve(head, sessions, before, context.Pending, now);
-            if (before is null || before.Metadata.SessionId != current.Metadata.SessionId || before.Metadata.Environment.Branch != head.Branch)
+            session = SessionResolver.Resolve(context, view, head, before);
+            if (before is null || before.Metadata.SessionId != session.Id || before.Metadata.Environment.Branch != head.Branch)
             {
-                report.Add($"current_session.json now names session {current.Metadata.SessionId} on {head.Branch ?? "detached HEAD"}");
+                report.Add($"current_session.json now names session {session.Id} on {head.Branch ?? "detached HEAD"}");
             }
 
-            var session = sessions.Find(current.Metadata.SessionId);
-            if (session is null && head.Branch is not null && head.CommitId is not null)
+            if (!view.IsCommitted(session.Id) && head.Branch is not null)
             {
-                session = SessionFactory.Register(current, null, context.Config, now);
-                sessions.Sessions.Add(session);
-                report.Add($"registered session {session.Id} in ai_sessions.json");
+                report.Add($"session {session.Id} is recorded in ai_sessions.json");
             }
 
-            var backfilled = Backfill(context, worklog, current.Metadata.SessionId, options.MaxBackfill);
-            foreach (var entry in backfilled)
+            foreach (var entry in Backfill(context, view, session, options.MaxBackfill))
             {
-                report.Add($"backfilled worklog entry for commit {entry.Commit![..12]} \"{entry.Text}\"");
+                view.Log(entry);
+                report.Add($"backfilled a worklog entry for commit {entry.Commit![..12]} \"{entry.Text}\"");
             }
 
-            var changesCommitted = report.Steps.Count > 0 && session is not null;
-            if (session is not null && changesCommitted)
-            {
-                session.LastUpdated = now;
-            }
-
+            ReportPending(view, session, head.Branch, report);
             if (options.DryRun)
             {
                 return report;
             }
 
-            context.Store.WriteText(SessionFileKind.AiSessions, SessionJson.Serialize(sessions));
-            context.Store.WriteText(SessionFileKind.Worklog, SessionJson.Serialize(worklog));
-            current.Metadata.LastUpdated = now;
-            context.Store.WriteText(SessionFileKind.CurrentSession, SessionJson.Serialize(current));
+            view.Save();
+            context.Store.WriteCurrentSession(CurrentSessionCache.Build(view, session, head, before, context.Now));
         }
 
-        if (options.Commit && !options.DryRun)
+        var restored = RestoreAfterResets(context);
+        if (restored > 0)
         {
-            CommitRecovered(context, report, now);
+            report.Add($"{restored} record(s) that a reset took off the branch go back into its records");
+        }
+
+        if (options.Commit)
+        {
+            CommitRecords(context, session, repaired, report);
+        }
+        else
+        {
+            StageRecords(context, session, repaired, report);
         }
 
         return report;
     }
 
-    private static T? Repair<T>(
+    /// <summary>What waits in the pending area for the branch's sessions, as report lines.</summary>
+    private static void ReportPending(RecordView view, Session session, string? branch, RecoveryReport report)
+    {
+        foreach (var pending in view.Pending.Where(p => p.SessionId == session.Id || (p.Changed?.Branch ?? view.Find(p.SessionId)?.Branch) == branch))
+        {
+            if (pending.Entries.Count > 0)
+            {
+                report.Add($"{pending.Entries.Count} pending entr{(pending.Entries.Count == 1 ? "y" : "ies")} of session {pending.SessionId} are recorded");
+            }
+
+            if (pending.ChangedByHand)
+            {
+                report.Add($"the changes to session {pending.SessionId} are recorded");
+            }
+        }
+    }
+
+    /// <summary>
+    /// A file that holds conflict markers is merged by the merge rules; one that can't be read is set
+    /// aside (<c>*.bad-&lt;time&gt;.json</c>) and rebuilt from the last commit.
+    /// </summary>
+    private static void Repair<T>(
         SessionContext context,
-        SessionFileKind kind,
-        RecoveryReport report,
+        string repoPath,
         ParseFile<T> parse,
         Func<T, T, T> merge,
         Func<T, string> serialize,
-        DateTimeOffset now)
+        RecoveryReport report,
+        List<string> repaired)
         where T : class
     {
-        var path = Path.Combine(context.WorktreeRoot, kind.RepoPath());
-        if (!File.Exists(path))
+        var store = context.Store;
+        if (store.ReadBytes(repoPath) is not { } bytes)
         {
-            return null;
+            return;
         }
 
-        var bytes = File.ReadAllBytes(path);
-        var read = parse(bytes, kind.RepoPath());
+        var read = parse(bytes, repoPath);
         if (!read.HasErrors)
         {
-            return read.Value;
+            return;
         }
 
-        var text = Encoding.UTF8.GetString(bytes);
+        var text = Utf8.GetString(bytes);
         if (ConflictSides.Split(text) is var (ours, theirs) &&
-            parse(Encoding.UTF8.GetBytes(ours), kind.RepoPath()).Value is { } oursValue &&
-            parse(Encoding.UTF8.GetBytes(theirs), kind.RepoPath()).Value is { } theirsValue)
+            parse(Utf8.GetBytes(ours), repoPath).Value is { } oursValue &&
+            parse(Utf8.GetBytes(theirs), repoPath).Value is { } theirsValue)
         {
-            report.Add($"{kind.RepoPath()}: resolved conflict markers by the merge rules, keeping both sides");
-            return merge(oursValue, theirsValue);
+            report.Add($"{repoPath}: resolved conflict markers by the merge rules, keeping both sides");
+            if (!report.DryRun)
+            {
+                store.Write(repoPath, serialize(merge(oursValue, theirsValue)));
+                repaired.Add(repoPath);
+            }
+
+            return;
         }
 
-        // Not mergeable: keep the bad file beside the good one, and start again from the last commit.
-        var aside = Path.Combine(Path.GetDirectoryName(path)!,
-            $"{Path.GetFileNameWithoutExtension(path)}.bad-{now.ToString("yyyyMMddTHHmmss", CultureInfo.InvariantCulture)}.json");
-        report.Add($"{kind.RepoPath()}: unreadable ({read.Diagnostics[0].Message}); moved to {Path.GetFileName(aside)} and rebuilt from HEAD");
-        if (!report.DryRun)
+        var aside = repoPath[..^".json".Length] + ".bad-" + context.Now.ToString("yyyyMMddTHHmmss", CultureInfo.InvariantCulture) + ".json";
+        var committed = context.Git.Head.CommitId is { } head ? context.Git.ReadFileAtCommit(head, repoPath) : null;
+        var rebuilt = committed is null ? null : parse(Utf8.GetBytes(committed), repoPath).Value;
+        report.Add($"{repoPath}: unreadable ({read.Diagnostics.First(d => d.Severity == Severity.Error).Message}); set aside as {Path.GetFileName(aside)}"
+            + (rebuilt is null ? "" : " and rebuilt from the last commit"));
+        if (report.DryRun)
         {
-            File.Copy(path, aside, overwrite: false);
+            return;
         }
 
-        var committed = context.Git.Head.CommitId is { } head ? context.Git.ReadFileAtCommit(head, kind.RepoPath()) : null;
-        var rebuilt = committed is null ? null : parse(Encoding.UTF8.GetBytes(committed), kind.RepoPath()).Value;
-        if (rebuilt is not null && !report.DryRun)
+        store.Write(aside, bytes);
+        if (rebuilt is not null)
         {
-            // Make the rebuilt file visible to the store's later re-reads in this lock.
-            context.Store.WriteText(kind, serialize(rebuilt));
+            store.Write(repoPath, serialize(rebuilt));
+        }
+        else
+        {
+            store.Delete(repoPath);
         }
 
-        return rebuilt;
+        repaired.Add(repoPath);
     }
 
-    private static List<WorklogEntry> Backfill(SessionContext context, Worklog worklog, string sessionId, int max)
+    /// <summary>Entries for the branch's commits (since the repository took up SessionHooks) that nothing accounts for.</summary>
+    private static List<WorklogEntry> Backfill(SessionContext context, RecordView view, Session session, int max)
     {
         var git = context.Git;
-        if (git.Head.CommitId is not { } head)
+        var head = git.Head;
+        if (head.CommitId is null)
         {
             return [];
         }
 
-        var remote = GitConfig.Get(context.WorktreeRoot, $"branch.{git.Head.Branch}.remote") ?? "origin";
-        var candidates = git.CommitsToPush(head, remote, null).Take(max).ToList();
-        var unlogged = WorklogRules.FindUnlogged(git, worklog, candidates);
+        var candidates = git.Commits(head.CommitId, [], max);
         var entries = new List<WorklogEntry>();
-        foreach (var commit in unlogged.Reverse())
+        foreach (var commit in UnloggedCommitsRule.Unlogged(git, candidates, view.AllEntries).Reverse())
         {
-            var entry = new WorklogEntry
-            {
-                Id = EntryId.New(commit.CommitTime),
-                Session = sessionId,
-                Time = commit.CommitTime,
-                Kind = WorklogKind.Commit,
-                Text = commit.Subject,
-                Author = $"{commit.AuthorName} <{commit.AuthorEmail}>",
-                Branch = git.Head.Branch,
-                Parent = commit.Parents.Count > 0 ? commit.Parents[0] : null,
-                Files = [.. git.NumStat(commit.Id).Select(f => new FileChange { Path = f.Path, Change = ChangeKind.Modified })],
-                Commit = commit.Id,
-                Backfilled = true,
-            };
-            worklog.Entries.Add(entry);
+            var entry = CommitEntries.For(commit, session.Id, head.Branch);
+            entry.Text = SecretRedactor.Redact(entry.Text ?? "", context.Config.SecretPatterns).Text;
+            entry.Files = [.. git.FilesOf(commit).Select(f => new FileChange { Path = f.Path, Change = f.Change, From = f.OldPath })];
+            entry.Backfilled = true;
             entries.Add(entry);
         }
 
         return entries;
     }
 
-    private static void CommitRecovered(SessionContext context, RecoveryReport report, DateTimeOffset now)
+    /// <summary>Records that a reset took off the branch (the commits it dropped held them) go back to the pending area.</summary>
+    private static int RestoreAfterResets(SessionContext context)
     {
         var git = context.Git;
-        string[] paths = [SessionFileKind.AiSessions.RepoPath(), SessionFileKind.Worklog.RepoPath()];
-        if (git.Operation != InProgressOperation.None || git.Head.Branch is null || git.PathsChangedSinceHead(paths).Count == 0)
+        if (git.Head.CommitId is not { } head)
+        {
+            return 0;
+        }
+
+        var restored = 0;
+        foreach (var reset in git.HeadReflog(50).Where(r => r.Message.StartsWith("reset: moving to", StringComparison.Ordinal)))
+        {
+            if (reset.Old != head && git.Commits(reset.Old, [head], 1).Count > 0)
+            {
+                restored += CommitHistory.RestoreRemoved(context, reset.Old, head);
+            }
+        }
+
+        return restored;
+    }
+
+    /// <summary>Writes what is pending for the branch into a commit of its own, which names its session as any commit does.</summary>
+    private static void CommitRecords(SessionContext context, Session session, List<string> repaired, RecoveryReport report)
+    {
+        var git = context.Git;
+        if (git.Operation != InProgressOperation.None || git.Head.Branch is null)
+        {
+            if (repaired.Count > 0 || context.Store.Pending.Read(session.Id) is not null)
+            {
+                report.Add("the records are not committed now: finish the operation in progress (or check out a branch), then run 'session recover' again");
+            }
+
+            return;
+        }
+
+        using (context.Store.LockAll())
+        {
+            var view = RecordView.Read(context.Store);
+            CommitRecorder.Record(context, view, session);
+        }
+
+        var recording = context.CommitInProgress.Read();
+        var paths = (recording?.Files.Select(f => f.Path) ?? []).Concat(repaired).Distinct(StringComparer.Ordinal).ToList();
+        if (paths.Count == 0)
         {
             return;
         }
 
-        // The commit that records the recovery carries its own entry, as a hook-made commit would.
-        var current = context.Store.ReadCurrentSession().Value;
-        context.Store.AppendWorklogEntries([new WorklogEntry
-        {
-            Id = EntryId.New(now),
-            Session = current?.Metadata.SessionId ?? "",
-            Time = now,
-            Kind = WorklogKind.Commit,
-            Text = "Record session state (session recover)",
-            Branch = git.Head.Branch,
-            Parent = git.Head.CommitId,
-            Files = [],
-        }]);
+        git.StageIntoIndex(repaired);
 
-        var result = GitCli.Run(context.WorktreeRoot,
-            ["-c", "core.hooksPath=/dev/null", "commit", "--quiet", "--no-verify", "-m", "Record session state (session recover)", "--", .. paths]);
-        report.Add(result.Succeeded
-            ? "committed the recovered session files"
-            : $"could not commit the session files: {result.StandardError.Trim()}");
+        // The hooks are off for this commit: it records the pending area itself, and names its session itself.
+        var result = git.CommitPaths(paths, [CommitSubject, CommitTrailer.Line(session.Id)]);
+        if (result is null)
+        {
+            CommitRecorder.Finish(context);
+            report.Add("committed the recovered session records");
+        }
+        else
+        {
+            CommitRecorder.Settle(context, newCommit: true);
+            report.Add($"could not commit the session records: {result}");
+        }
+    }
+
+    /// <summary>With <c>--no-commit</c>: the records are written and staged for the user's next commit, and leave the pending area.</summary>
+    private static void StageRecords(SessionContext context, Session session, List<string> repaired, RecoveryReport report)
+    {
+        using (context.Store.LockAll())
+        {
+            var view = RecordView.Read(context.Store);
+            CommitRecorder.Record(context, view, session);
+        }
+
+        var recording = context.CommitInProgress.Read();
+        context.Git.StageIntoIndex(repaired);
+        if (recording is not null)
+        {
+            CommitRecorder.KeepStaged(context);
+            report.Add("staged the recovered session records; your next commit records them");
+        }
+        else if (repaired.Count > 0)
+        {
+            report.Add("staged the repaired session files; your next commit records them");
+        }
     }
 
     private delegate LoadResult<T> ParseFile<T>(ReadOnlySpan<byte> bytes, string displayPath)

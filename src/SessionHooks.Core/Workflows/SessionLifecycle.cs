@@ -1,54 +1,45 @@
 using SessionHooks.Diagnostics;
 using SessionHooks.Records;
-using SessionHooks.Hooks;
-using SessionHooks.Rules;
-using SessionHooks.Workflows;
 
 namespace SessionHooks.Workflows;
 
-/// <summary>Starting, ending and switching sessions by hand.</summary>
+/// <summary>Starting, ending and switching sessions by hand. Each change waits in the pending area for the branch's next commit.</summary>
 public static class SessionLifecycle
 {
     /// <summary>
-    /// Starts and registers a new session on the checked-out branch and makes it current. Nothing is
-    /// closed: the branch's earlier open session stays open and is named as related.
+    /// Starts a new session on the checked-out branch and makes it current. Nothing is closed: the
+    /// branch's earlier open session stays open and is named as related.
     /// </summary>
     /// <param name="title">Already checked for secrets; null gives "Work on &lt;branch&gt;".</param>
     public static Session Start(SessionContext context, string? title, SessionType type, IReadOnlyList<string> issues)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(issues);
-        using var held = context.Store.LockAll();
-        var now = context.Now;
-        var head = context.Git.Head;
-        var sessions = OpenSession.ReadOrFail(context.Store.ReadAiSessions()) ?? PreCommit.NewSessions();
-        var previous = OpenSession.ReadOrFail(context.Store.ReadCurrentSession());
-
-        var current = SessionFactory.NewCurrent(head.Branch, head.CommitId, now);
+        var author = SessionResolver.AuthorOf(context);
+        using var work = SessionWork.Begin(context);
+        var session = SessionFactory.New(work.View, work.Head.Branch, author, context.Config, work.Now);
         if (!string.IsNullOrWhiteSpace(title))
         {
-            current.Metadata.MainTopic = title.Trim();
+            session.Title = title.Trim();
         }
 
-        current.Metadata.LinkedIssues = [.. issues];
-        var session = SessionFactory.Register(current, OpenSession.AuthorOf(context), context.Config, now);
         session.Type = type;
-        if (previous is not null && sessions.Find(previous.Metadata.SessionId) is { } before && before.Branch == head.Branch)
+        session.Issues = [.. issues];
+        if (work.Session.Id != session.Id && work.Session.Branch == work.Head.Branch && !session.RelatedSessions.Contains(work.Session.Id))
         {
-            session.RelatedSessions.Add(before.Id);
+            session.RelatedSessions.Add(work.Session.Id);
         }
 
-        Backlog.Inherit(sessions, session);
-        sessions.Sessions.Add(session);
-        var open = new OpenSession(sessions, session, current);
-        open.Save(context, now);
-        context.Log.Information("start session {Session} on {Branch}", session.Id, head.Branch);
+        work.View.Start(session, byHand: true);
+        work.Become(session);
+        work.Save();
+        context.Log.Information("start session {Session} on {Branch}", session.Id, work.Head.Branch);
         return session;
     }
 
     /// <summary>
-    /// Ends the branch's session with a summary. Its open tasks (and the pending tasks of
-    /// current_session.json) stay in its backlog, which the next session of the branch inherits.
+    /// Ends the branch's session with a summary. Its open tasks and ideas stay in its backlog, which
+    /// the next session of the branch inherits; the branch's next commit starts that session.
     /// </summary>
     public static Session End(SessionContext context, string summary, SessionStatus status)
     {
@@ -59,19 +50,13 @@ public static class SessionLifecycle
                 "a session cannot end as 'active'", "use completed, handoff or abandoned"));
         }
 
-        using var held = context.Store.LockAll();
-        var now = context.Now;
-        var open = OpenSession.Ensure(context);
-        foreach (var task in open.Current.Context.PendingTasks)
-        {
-            Backlog.Add(open.Session, new BacklogItem { Text = task, Kind = BacklogKind.Task, FromSession = open.Session.Id });
-        }
-
-        open.Session.Summary = summary;
-        open.Session.Status = status;
-        open.Save(context, now);
-        context.Log.Information("end session {Session} as {Status}", open.Session.Id, status);
-        return open.Session;
+        using var work = SessionWork.Begin(context);
+        var session = work.Edit();
+        session.Summary = summary;
+        session.Status = status;
+        work.Save();
+        context.Log.Information("end session {Session} as {Status}", session.Id, status);
+        return session;
     }
 
     /// <summary>
@@ -81,11 +66,9 @@ public static class SessionLifecycle
     public static Session Switch(SessionContext context, string idOrBranch)
     {
         ArgumentNullException.ThrowIfNull(context);
-        using var held = context.Store.LockAll();
-        var head = context.Git.Head;
-        var sessions = OpenSession.ReadOrFail(context.Store.ReadAiSessions());
-        var target = sessions?.Find(idOrBranch) ?? SessionFactory.OpenSessionOf(sessions, idOrBranch)
-            ?? throw new SessionHooksException(DiagnosticCatalog.SessionNotFound.ForFile(".sessions/ai_sessions.json",
+        using var work = SessionWork.Begin(context);
+        var target = work.View.Find(idOrBranch) ?? work.View.OpenSessionOf(idOrBranch)
+            ?? throw new SessionHooksException(DiagnosticCatalog.SessionNotFound.ForFile(RecordPaths.Registry,
                 $"no session has the id '{idOrBranch}' and no open session is on a branch of that name"));
         if (!target.IsOpen)
         {
@@ -93,18 +76,15 @@ public static class SessionLifecycle
                 $"session {target.Id} is {Names.Of(target.Status)}", "start a new one with 'session start'"));
         }
 
-        if (target.Branch != head.Branch)
+        if (target.Branch != work.Head.Branch)
         {
             throw new SessionHooksException(DiagnosticCatalog.InvalidArgument.ForFile(target.Id,
-                $"session {target.Id} belongs to branch '{target.Branch ?? "(detached HEAD)"}', not the checked-out '{head.Branch ?? "(detached HEAD)"}'",
+                $"session {target.Id} belongs to branch '{target.Branch ?? "(detached HEAD)"}', not the checked-out '{work.Head.Branch ?? "(detached HEAD)"}'",
                 $"check out its branch: git checkout {target.Branch}"));
         }
 
-        var now = context.Now;
-        var current = SessionFactory.Resume(target, head.CommitId, now);
-        target.LastUpdated = now;
-        context.Store.UpdateAiSessions(_ => sessions);
-        context.Store.UpdateCurrentSession(_ => current);
+        work.Become(target);
+        work.Save();
         return target;
     }
 }

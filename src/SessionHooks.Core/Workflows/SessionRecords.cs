@@ -1,30 +1,39 @@
 using SessionHooks.Diagnostics;
 using SessionHooks.Records;
-using SessionHooks.Hooks;
-using SessionHooks.Rules;
-using SessionHooks.Workflows;
+using SessionHooks.Store;
 
 namespace SessionHooks.Workflows;
 
-/// <summary>The registry and the worklog as read now, for the commands that only report.</summary>
-public sealed record SessionRecords(AiSessions Sessions, IReadOnlyList<WorklogEntry> Entries, CurrentSession? Current)
+/// <summary>The records as they stand, with what is pending, for the commands that only report.</summary>
+public sealed class SessionRecords
 {
+    private SessionRecords(RecordView view, CurrentSession? current)
+    {
+        View = view;
+        Current = current;
+    }
+
+    public RecordView View { get; }
+
+    public CurrentSession? Current { get; }
+
+    public AiSessions Sessions => View.Registry;
+
     public static SessionRecords Read(SessionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return new SessionRecords(
-            OpenSession.ReadOrFail(context.Store.ReadAiSessions()) ?? new AiSessions(),
-            OpenSession.ReadOrFail(context.Store.ReadWorklog())?.Entries ?? [],
-            OpenSession.ReadOrFail(context.Store.ReadCurrentSession()));
+        return new SessionRecords(RecordView.Read(context.Store), context.Store.ReadCurrentSession().Value);
     }
 
     /// <summary>The session of that id, or the current one when none is given.</summary>
     public Session Find(string? id)
     {
         var wanted = id ?? Current?.Metadata.SessionId;
-        return (wanted is null ? null : Sessions.Find(wanted))
-            ?? throw new SessionHooksException(DiagnosticCatalog.SessionNotFound.ForFile(".sessions/ai_sessions.json",
-                id is null ? "the branch's session is not registered yet" : $"no session has the id '{id}'",
-                id is null ? "log something with 'session log', commit, or name a session: run 'session list'" : null));
+        return View.Find(wanted)
+            ?? throw new SessionHooksException(DiagnosticCatalog.SessionNotFound.ForFile(RecordPaths.Registry,
+                id is null ? "the branch has no session yet" : $"no session has the id '{id}'",
+                id is null ? "check out a branch, or run 'session start'" : "run 'session list'"));
     }
+
+    public IReadOnlyList<WorklogEntry> EntriesOf(string sessionId) => View.EntriesOf(sessionId);
 }

@@ -1,73 +1,60 @@
-using SessionHooks.Store;
 using SessionHooks.Git;
 using SessionHooks.Records;
+using SessionHooks.Store;
 
 namespace SessionHooks.Workflows;
 
 /// <summary>
-/// Decides which session the checked-out branch is in: the current one when it already belongs
-/// to the branch, else the branch's open registered session, else one started earlier on this
-/// worktree but not yet committed, else a new one.
+/// Decides which session the checked-out branch is in: the one <c>current_session.json</c> names
+/// when it still belongs to the branch and is open, else the branch's open session (committed, or
+/// started here and not yet committed), else a new one, started in the pending area.
 /// </summary>
 internal static class SessionResolver
 {
-    public static CurrentSession Resolve(HeadInfo head, AiSessions? sessions, CurrentSession? current, PendingSessions pending, DateTimeOffset now)
+    /// <summary>The branch's session; a new one is added to <paramref name="view"/> (the caller saves it).</summary>
+    public static Session Resolve(SessionContext context, RecordView view, HeadInfo head, CurrentSession? current)
     {
-        var branch = head.Branch;
-        if (current is not null && InStep(current, head, sessions))
+        if (current is not null && InStep(current, head, view) is { } same)
         {
-            current.Metadata.Environment.LastCommit = head.CommitId;
-            return current;
+            return same;
         }
 
-        // Leaving a session that no commit has registered yet: remember it for this branch.
-        if (current?.Metadata.Environment.Branch is { } previousBranch && sessions?.Find(current.Metadata.SessionId) is null)
-        {
-            pending.Put(previousBranch, current);
-        }
-
-        if (branch is null)
+        if (head.Branch is null && view.Find(current?.Metadata.SessionId) is { } carried)
         {
             // A detached HEAD (inspecting a commit, bisecting) carries the session along.
-            if (current is not null)
-            {
-                current.Metadata.Environment.Branch = null;
-                current.Metadata.Environment.LastCommit = head.CommitId;
-                return current;
-            }
-
-            return SessionFactory.NewCurrent(null, head.CommitId, now);
+            return carried;
         }
 
-        if (SessionFactory.OpenSessionOf(sessions, branch) is { } open)
+        if (view.OpenSessionOf(head.Branch) is { } open)
         {
-            return SessionFactory.Resume(open, head.CommitId, now);
+            return open;
         }
 
-        if (pending.Take(branch) is { } remembered)
-        {
-            remembered.Metadata.Environment.LastCommit = head.CommitId;
-            return remembered;
-        }
-
-        return SessionFactory.NewCurrent(branch, head.CommitId, now);
+        var session = SessionFactory.New(view, head.Branch, AuthorOf(context), context.Config, context.Now);
+        view.Start(session, byHand: false);
+        return session;
     }
 
-    /// <summary>True when the record names this branch and a session that is open (or not yet registered).</summary>
-    public static bool InStep(CurrentSession current, HeadInfo head, AiSessions? sessions)
+    /// <summary>The session <paramref name="current"/> names, when it is open and of the checked-out branch.</summary>
+    public static Session? InStep(CurrentSession current, HeadInfo head, RecordView view) =>
+        current.Metadata.Environment.Branch == head.Branch
+        && view.Find(current.Metadata.SessionId) is { IsOpen: true } session
+        && session.Branch == head.Branch
+            ? session
+            : null;
+
+    /// <summary>Who is working, as git would record them; null when git does not know.</summary>
+    public static string? AuthorOf(SessionContext context)
     {
-        if (current.Metadata.Environment.Branch != head.Branch || string.IsNullOrEmpty(current.Metadata.SessionId))
+        try
         {
-            return false;
+            var identity = context.Git.Identity();
+            return $"{identity.Name} <{identity.Email}>";
         }
-
-        var registered = sessions?.Find(current.Metadata.SessionId);
-        if (registered is null)
+        catch (Diagnostics.SessionHooksException)
         {
-            // Unregistered is fine unless the branch has an open session of its own to resume.
-            return head.Branch is null || SessionFactory.OpenSessionOf(sessions, head.Branch) is null;
+            // Who started a session is a nicety; an unconfigured identity must not stop the work.
+            return null;
         }
-
-        return registered.IsOpen && registered.Branch == head.Branch;
     }
 }

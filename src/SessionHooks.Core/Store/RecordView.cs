@@ -1,0 +1,244 @@
+using SessionHooks.Diagnostics;
+using SessionHooks.Records;
+
+namespace SessionHooks.Store;
+
+/// <summary>
+/// The records as they stand for this worktree: what its committed files say, with what the
+/// pending area adds on top (docs/records.md). Commands change sessions and log entries here; the
+/// changes go to the pending area, and only a commit writes committed files. Read and save it
+/// under <see cref="SessionStore.LockAll"/> when changing it.
+/// </summary>
+public sealed class RecordView
+{
+    private readonly SessionStore store;
+    private readonly Dictionary<string, PendingSession> pending;
+    private readonly HashSet<string> edited = new(StringComparer.Ordinal);
+    private PendingRepository? repository;
+    private bool repositoryEdited;
+    private Worklog? legacy;
+    private bool legacyRead;
+
+    private RecordView(SessionStore store, AiSessions committed, IReadOnlyList<PendingSession> pending, PendingRepository? repository)
+    {
+        this.store = store;
+        Committed = committed;
+        this.pending = pending.ToDictionary(p => p.SessionId, StringComparer.Ordinal);
+        this.repository = repository;
+        Registry = Effective();
+    }
+
+    /// <summary><c>ai_sessions.json</c> as committed in the worktree (a fresh one when there is none).</summary>
+    public AiSessions Committed { get; }
+
+    /// <summary>The sessions and repository-wide lists with the pending changes applied.</summary>
+    public AiSessions Registry { get; private set; }
+
+    /// <summary>Problems met reading worklog or pending files that did not stop the read.</summary>
+    public List<Diagnostic> Problems { get; } = [];
+
+    public IReadOnlyCollection<PendingSession> Pending => pending.Values;
+
+    public PendingRepository? PendingRepository => repository;
+
+    /// <summary>Reads the worktree's records; a committed file that exists but can't be read stops it (SH1xxx), since writing past it could lose it.</summary>
+    public static RecordView Read(SessionStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var registry = store.ReadRegistry();
+        if (registry.Diagnostics.FirstOrDefault(d => d.Severity == Severity.Error) is { } error)
+        {
+            throw new SessionHooksException(error with { Hint = "run 'session validate', or 'session recover' to repair it" });
+        }
+
+        var committed = registry.Value ?? FileFormats.AiSessions.Fresh(RecordPaths.Registry);
+        var view = new RecordView(store, committed, store.Pending.ReadAll(), store.Pending.ReadRepository());
+        view.Problems.AddRange(store.Pending.Problems);
+        return view;
+    }
+
+    public Session? Find(string? id) => id is null ? null : Registry.Find(id);
+
+    /// <summary>The branch's open session, the most recently updated when there are several.</summary>
+    public Session? OpenSessionOf(string? branch) =>
+        branch is null ? null : Registry.Sessions.Where(s => s.IsOpen && s.Branch == branch).MaxBy(s => s.LastUpdated);
+
+    /// <summary>True when a commit has recorded the session.</summary>
+    public bool IsCommitted(string id) => Committed.Find(id) is not null;
+
+    public PendingSession? PendingOf(string id) => pending.GetValueOrDefault(id);
+
+    /// <summary>The session's entries: its worklog files, a format 1 worklog's, and the pending ones; each id once, oldest first.</summary>
+    public IReadOnlyList<WorklogEntry> EntriesOf(string sessionId) =>
+        EntrySet.Union(CommittedEntriesOf(sessionId).Concat(PendingOf(sessionId)?.Entries ?? []));
+
+    /// <summary>The session's entries that commits have recorded.</summary>
+    public IReadOnlyList<WorklogEntry> CommittedEntriesOf(string sessionId)
+    {
+        var entries = new List<WorklogEntry>();
+        if (RecordPaths.IsSafeName(sessionId))
+        {
+            foreach (var path in store.WorklogFiles(sessionId))
+            {
+                var read = store.ReadWorklog(path);
+                Problems.AddRange(read.Diagnostics.Where(d => d.Severity == Severity.Error));
+                entries.AddRange(read.Value?.Entries?.Where(e => e is not null) ?? []);
+            }
+        }
+
+        entries.AddRange(LegacyEntries().Where(e => e.Session == sessionId));
+        return entries;
+    }
+
+    /// <summary>Every session's entries (the journal, archive), each id once.</summary>
+    public IReadOnlyList<WorklogEntry> AllEntries() =>
+        EntrySet.Union(Registry.Sessions.Select(s => s.Id).Concat(store.WorklogSessions()).Distinct(StringComparer.Ordinal)
+            .SelectMany(EntriesOf)
+            .Concat(LegacyEntries()));
+
+    /// <summary>
+    /// The session to change, as it stands now; what is done to it is saved to the pending area by
+    /// <see cref="Save"/>. <paramref name="byHand"/>: a person or assistant changed it, so a push
+    /// should carry the change.
+    /// </summary>
+    public Session Edit(string id, bool byHand)
+    {
+        var current = Find(id) ?? throw new SessionHooksException(DiagnosticCatalog.SessionNotFound.ForFile(RecordPaths.Registry, $"no session has the id '{id}'"));
+        var record = pending.GetValueOrDefault(id) ?? new PendingSession { SessionId = id };
+
+        // Rebased on what is committed now, so the next commit applies exactly the change made here.
+        record.Base = Committed.Find(id) is { } committed ? SessionJson.Copy(committed) : null;
+        record.Changed = SessionJson.Copy(current);
+        record.ChangedByHand |= byHand;
+        pending[id] = record;
+        edited.Add(id);
+        Replace(record.Changed);
+        return record.Changed;
+    }
+
+    /// <summary>A session started here; a commit registers it.</summary>
+    public void Start(Session session, bool byHand)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        var record = pending.GetValueOrDefault(session.Id) ?? new PendingSession { SessionId = session.Id };
+        record.Base = null;
+        record.Changed = session;
+        record.ChangedByHand |= byHand;
+        pending[session.Id] = record;
+        edited.Add(session.Id);
+        Replace(session);
+    }
+
+    /// <summary>Adds an entry to its session's pending entries (once per id).</summary>
+    public void Log(WorklogEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var record = pending.GetValueOrDefault(entry.Session) ?? new PendingSession { SessionId = entry.Session };
+        if (!record.Entries.Exists(e => e.Id == entry.Id))
+        {
+            record.Entries.Add(entry);
+        }
+
+        pending[entry.Session] = record;
+        edited.Add(entry.Session);
+    }
+
+    /// <summary>The repository-wide notes or knowledge cache, to change; saved by <see cref="Save"/>.</summary>
+    public List<string> EditRepositoryList(bool notes)
+    {
+        repository ??= new PendingRepository();
+        if (notes)
+        {
+            repository.BaseContextNotes = [.. Committed.ContextNotes];
+            repository.ContextNotes = [.. Registry.ContextNotes];
+            Registry.ContextNotes = repository.ContextNotes;
+            repositoryEdited = true;
+            return repository.ContextNotes;
+        }
+
+        repository.BaseKnowledgeCache = [.. Committed.KnowledgeCache];
+        repository.KnowledgeCache = [.. Registry.KnowledgeCache];
+        Registry.KnowledgeCache = repository.KnowledgeCache;
+        repositoryEdited = true;
+        return repository.KnowledgeCache;
+    }
+
+    /// <summary>Writes what was changed through this view to the pending area; the caller holds its lock.</summary>
+    public void Save()
+    {
+        foreach (var id in edited)
+        {
+            store.Pending.Write(pending[id]);
+        }
+
+        if (repositoryEdited)
+        {
+            store.Pending.WriteRepository(repository);
+        }
+
+        edited.Clear();
+        repositoryEdited = false;
+    }
+
+    private IEnumerable<WorklogEntry> LegacyEntries()
+    {
+        if (!legacyRead)
+        {
+            legacyRead = true;
+            if (store.HasLegacyWorklog)
+            {
+                var read = store.ReadLegacyWorklog();
+                Problems.AddRange(read.Diagnostics.Where(d => d.Severity == Severity.Error));
+                legacy = read.Value;
+            }
+        }
+
+        return legacy?.Entries?.Where(e => e is not null) ?? [];
+    }
+
+    private void Replace(Session session)
+    {
+        var index = Registry.Sessions.FindIndex(s => s.Id == session.Id);
+        if (index >= 0)
+        {
+            Registry.Sessions[index] = session;
+        }
+        else
+        {
+            Registry.Sessions.Add(session);
+        }
+    }
+
+    private AiSessions Effective()
+    {
+        var effective = new AiSessions
+        {
+            Schema = Committed.Schema,
+            SchemaVersion = FormatVersion.Current,
+            KnowledgeCache = repository?.KnowledgeCache is { } cache
+                ? SessionMerge.ApplyLocal(repository.BaseKnowledgeCache ?? [], Committed.KnowledgeCache, cache)
+                : [.. Committed.KnowledgeCache],
+            ContextNotes = repository?.ContextNotes is { } notes
+                ? SessionMerge.ApplyLocal(repository.BaseContextNotes ?? [], Committed.ContextNotes, notes)
+                : [.. Committed.ContextNotes],
+            Sessions = [.. Committed.Sessions],
+            Extra = Committed.Extra,
+        };
+
+        foreach (var record in pending.Values.Where(p => p.Changed is not null).OrderBy(p => p.Changed!.Created))
+        {
+            var index = effective.Sessions.FindIndex(s => s.Id == record.SessionId);
+            var applied = SessionMerge.ApplyLocal(record.Base, index >= 0 ? effective.Sessions[index] : null, record.Changed!);
+            if (index >= 0)
+            {
+                effective.Sessions[index] = applied;
+            }
+            else
+            {
+                effective.Sessions.Add(applied);
+            }
+        }
+
+        return effective;
+    }
+}

@@ -1,0 +1,30 @@
+namespace SessionHooks.Store;
+
+/// <summary>
+/// Where SessionHooks keeps its own state inside the git dir, never in the worktree: the one place
+/// that knows these paths. What all worktrees of a clone share lives in the common git dir; what
+/// belongs to one worktree's checkout (a commit in progress) in that worktree's git dir.
+/// </summary>
+public sealed class StatePaths(string gitDir, string commonGitDir)
+{
+    /// <summary><c>&lt;common git dir&gt;/sessionhooks</c>.</summary>
+    public string Root { get; } = Path.Combine(commonGitDir, "sessionhooks");
+
+    /// <summary>Lock files of the records shared by the worktrees (the pending area).</summary>
+    public string SharedLocks => Path.Combine(Root, "locks");
+
+    /// <summary>Lock files of this worktree's records (its <c>.sessions/</c> files).</summary>
+    public string WorktreeLocks { get; } = Path.Combine(gitDir, "sessionhooks", "locks");
+
+    /// <summary>What was logged or changed and not yet recorded by a commit, one file per session.</summary>
+    public string Pending => Path.Combine(Root, "pending");
+
+    /// <summary>The records a commit of this worktree is recording, between pre-commit and post-commit.</summary>
+    public string CommitInProgress { get; } = Path.Combine(gitDir, "sessionhooks", "commit");
+
+    /// <summary>The hooks' logs.</summary>
+    public string Logs => Path.Combine(Root, "logs");
+
+    /// <summary>Blobs whose schema check found nothing.</summary>
+    public string ValidatedBlobs => Path.Combine(Root, "validated-blobs");
+}

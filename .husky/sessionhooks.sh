@@ -13,6 +13,22 @@ shift
 
 case "$verb" in
   post-checkout | pre-commit | pre-push) program="sessionhooks-$verb" ;;
+  commit-msg)
+    # prepare-commit-msg has usually given the message its trailer already: nothing to start.
+    if [ -f "${1-}" ] && grep -q '^Session-Id: ' "$1"; then
+      exit 0
+    fi
+    program="sessionhooks-commit-msg"
+    set -- "$verb" "$@"
+    ;;
+  prepare-commit-msg)
+    program="sessionhooks-commit-msg"
+    set -- "$verb" "$@"
+    ;;
+  post-commit | post-rewrite)
+    program="sessionhooks-post-commit"
+    set -- "$verb" "$@"
+    ;;
   pre-merge-commit)
     # git writes MERGE_HEAD only after this hook: tell the program it is a merge.
     program="sessionhooks-pre-commit"

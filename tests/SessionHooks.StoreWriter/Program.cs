@@ -1,9 +1,10 @@
 // Writes through SessionStore from its own process, so tests can run many at once and kill them.
 //
-//   append <worktree> <lockdir> <count> [<start-file>]  append <count> entries one at a time; print
-//                                                      each id once its append has returned;
+//   append <worktree> <gitdir> <count> [<start-file>]   log <count> entries one at a time into the
+//                                                      pending area, as 'session log' does; print
+//                                                      each id once its write has returned;
 //                                                      with <start-file>, print "ready" and wait for it
-//   hold <worktree> <lockdir>                          lock every session file, print "locked", wait
+//   hold <worktree> <gitdir>                           lock every record, print "locked", wait
 //   log <commondir> <component> <message>              log one line; print the milliseconds it took
 using System.Diagnostics;
 using SessionHooks.Diagnostics;
@@ -17,9 +18,9 @@ try
 {
     switch (args)
     {
-        case ["append", var worktree, var lockDirectory, var count, .. var rest]:
+        case ["append", var worktree, var gitDirectory, var count, .. var rest]:
             WaitFor(rest.FirstOrDefault());
-            var store = new SessionStore(worktree, lockDirectory);
+            var store = new SessionStore(worktree, new StatePaths(gitDirectory, gitDirectory));
             for (var i = 0; i < int.Parse(count, System.Globalization.CultureInfo.InvariantCulture); i++)
             {
                 var entry = new WorklogEntry
@@ -30,7 +31,12 @@ try
                     Kind = WorklogKind.Note,
                     Text = $"entry {i} of process {Environment.ProcessId}",
                 };
-                store.AppendWorklogEntries([entry]);
+                using (store.Lock(RecordLock.Pending))
+                {
+                    var view = RecordView.Read(store);
+                    view.Log(entry);
+                    view.Save();
+                }
 
                 // One write of one short line: the reader gets the whole id or nothing.
                 stdout.Write(entry.Id + "\n");
@@ -39,8 +45,8 @@ try
 
             return 0;
 
-        case ["hold", var worktree, var lockDirectory]:
-            using (new SessionStore(worktree, lockDirectory).LockAll())
+        case ["hold", var worktree, var gitDirectory]:
+            using (new SessionStore(worktree, new StatePaths(gitDirectory, gitDirectory)).LockAll())
             {
                 stdout.Write("locked\n");
                 stdout.Flush();
@@ -60,7 +66,7 @@ try
             return 0;
 
         default:
-            Console.Error.WriteLine("usage: append <worktree> <lockdir> <count> [<start-file>] | hold <worktree> <lockdir> | log <commondir> <component> <message>");
+            Console.Error.WriteLine("usage: append <worktree> <gitdir> <count> [<start-file>] | hold <worktree> <gitdir> | log <commondir> <component> <message>");
             return 2;
     }
 }

@@ -25,7 +25,7 @@ public class SessionJsonTests
 
         var json = SessionJson.Serialize(sessions);
 
-        Assert.That(json, Does.StartWith("{\n  \"$schema\": \"schemas/ai_sessions.schema.json\",\n  \"schema_version\": 1,\n"));
+        Assert.That(json, Does.StartWith("{\n  \"$schema\": \"schemas/ai_sessions.schema.json\",\n  \"schema_version\": 2,\n"));
         Assert.That(json, Does.EndWith("}\n"));
         Assert.That(json, Does.Not.Contain("\r"));
         Assert.That(json, Does.Contain("\"branch\": \"feature/ünïcode\""));

@@ -7,6 +7,9 @@ public class InstallTests : InstallFixture
 {
     private static readonly string[] WiredHooks = ["post-checkout", "pre-commit", "pre-merge-commit", "pre-push"];
 
+    /// <summary>What a commit runs (the fake programs add no trailer, so commit-msg runs too): pre-commit, prepare-commit-msg, commit-msg, post-commit.</summary>
+    private static readonly string[] CommitPrograms = ["sessionhooks-pre-commit", "sessionhooks-commit-msg", "sessionhooks-commit-msg", "sessionhooks-post-commit"];
+
     [Test]
     public void Install_FreshRepository_SetsUpHooksTasksConfigMergeDriverIgnoresAndSchemas()
     {
@@ -109,7 +112,7 @@ public class InstallTests : InstallFixture
         Repo.Commit("a.txt", "a\n");
 
         Assert.That(File.Exists(Repo.Path("user-ran")), Is.True);
-        Assert.That(Hooks.Calls().Select(c => c.Program), Is.EqualTo(new[] { "sessionhooks-pre-commit" }));
+        Assert.That(Hooks.Calls().Select(c => c.Program), Is.EqualTo(CommitPrograms));
     }
 
     [Test]
@@ -127,12 +130,16 @@ public class InstallTests : InstallFixture
 
         var calls = Hooks.Calls();
         Assert.That(calls[0], Is.EqualTo(new ProgramCall("sessionhooks-post-checkout", [start, start, "1"], "")).Using<ProgramCall>(SameCall));
-        Assert.That(calls.Select(c => c.Program), Is.EqualTo(new[]
-        {
-            "sessionhooks-post-checkout", "sessionhooks-pre-commit", "sessionhooks-post-checkout", "sessionhooks-pre-commit", "sessionhooks-pre-push",
-        }));
-        Assert.That(calls[2].Arguments, Is.EqualTo(new[] { feature, start, "1" }));
-        var push = calls[4];
+        string[] expected =
+        [
+            "sessionhooks-post-checkout", .. CommitPrograms, "sessionhooks-post-checkout",
+            "sessionhooks-pre-commit", "sessionhooks-commit-msg", "sessionhooks-commit-msg", "sessionhooks-pre-push",
+        ];
+        Assert.That(calls.Select(c => c.Program), Is.EqualTo(expected));
+        Assert.That(calls[5].Arguments, Is.EqualTo(new[] { feature, start, "1" }));
+        Assert.That(calls[2].Arguments, Is.EqualTo(new[] { "prepare-commit-msg", ".git/COMMIT_EDITMSG", "message" }));
+        Assert.That(calls[7].Arguments, Is.EqualTo(new[] { "prepare-commit-msg", ".git/MERGE_MSG", "merge" }));
+        var push = calls[9];
         Assert.That(push.Arguments, Is.EqualTo(new[] { "origin", bare }));
         Assert.That(push.StandardInput, Does.StartWith($"refs/heads/main {Repo.Head()} refs/heads/main "));
     }
@@ -170,7 +177,7 @@ public class InstallTests : InstallFixture
         Assert.That(File.ReadAllText(Path.Combine(folder, "pre-commit")), Does.StartWith("#!/bin/sh\necho team-check > team-ran\n"));
         Assert.That(IsExecutable(Path.Combine(folder, "pre-push")), Is.True);
         Assert.That(File.Exists(Repo.Path("team-ran")), Is.True);
-        Assert.That(Hooks.Calls().Select(c => c.Program), Is.EqualTo(new[] { "sessionhooks-pre-commit" }));
+        Assert.That(Hooks.Calls().Select(c => c.Program), Is.EqualTo(CommitPrograms));
     }
 
     [Test]
@@ -187,7 +194,7 @@ public class InstallTests : InstallFixture
         Assert.That(result.Notes, Has.Some.Contains("would switch yours off"));
         Assert.That(File.ReadAllText(userHook), Does.StartWith("#!/bin/sh\necho mine > mine-ran\n"));
         Assert.That(File.Exists(Repo.Path("mine-ran")), Is.True);
-        Assert.That(Hooks.Calls().Select(c => c.Program), Is.EqualTo(new[] { "sessionhooks-pre-commit" }));
+        Assert.That(Hooks.Calls().Select(c => c.Program), Is.EqualTo(CommitPrograms));
     }
 
     [Test]

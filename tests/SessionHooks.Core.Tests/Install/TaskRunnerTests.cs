@@ -33,7 +33,9 @@ public class TaskRunnerTests : InstallFixture
         Assert.That(tasks.Select(t => $"{t!["name"]}:{t["group"]}"), Is.EqualTo(new[]
         {
             "sessionhooks-post-checkout:post-checkout", "sessionhooks-pre-commit:pre-commit",
-            "sessionhooks-pre-merge-commit:pre-merge-commit", "sessionhooks-pre-push:pre-push", "sessionhooks-recover:session-recover",
+            "sessionhooks-pre-merge-commit:pre-merge-commit", "sessionhooks-prepare-commit-msg:prepare-commit-msg",
+            "sessionhooks-commit-msg:commit-msg", "sessionhooks-post-commit:post-commit", "sessionhooks-post-rewrite:post-rewrite",
+            "sessionhooks-pre-push:pre-push", "sessionhooks-recover:session-recover",
         }));
     }
 

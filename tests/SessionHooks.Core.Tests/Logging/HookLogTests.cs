@@ -1,7 +1,7 @@
 using Serilog.Events;
 using SessionHooks.Logging;
 using SessionHooks.Testing;
-using SessionHooks.Tests.Storage;
+using SessionHooks.Tests.Store;
 
 namespace SessionHooks.Tests.Logging;
 

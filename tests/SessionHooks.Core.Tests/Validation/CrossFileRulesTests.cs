@@ -96,6 +96,6 @@ public class CrossFileRulesTests
 
     private static SessionFileSet Set(string? sessions, string? worklog, string? current) => new(
         sessions is null ? null : new SessionDocument<AiSessions>(SessionJson.ReadAiSessions(sessions), sessions, "a.json"),
-        worklog is null ? null : new SessionDocument<Worklog>(SessionJson.ReadWorklog(worklog), worklog, "w.json"),
+        worklog is null ? null : [new SessionDocument<Worklog>(SessionJson.ReadWorklog(worklog), worklog, "w.json")],
         current is null ? null : new SessionDocument<CurrentSession>(SessionJson.ReadCurrentSession(current), current, "c.json"));
 }

@@ -1,9 +1,8 @@
 using System.Diagnostics;
-using SessionHooks.Records;
 using SessionHooks.Store;
 using SessionHooks.Testing;
 
-namespace SessionHooks.Tests.Storage;
+namespace SessionHooks.Tests.Store;
 
 public class ConcurrentWritersTests
 {
@@ -14,10 +13,10 @@ public class ConcurrentWritersTests
     public void EightProcessesAppendingAHundredEntriesEach_LoseNothing()
     {
         var root = TestDirectory.Create();
-        var store = new SessionStore(Path.Combine(root, "worktree"), Path.Combine(root, "locks"));
+        var store = SessionStoreTests.NewStore(root);
         var go = Path.Combine(root, "go");
         var writers = Enumerable.Range(0, Writers)
-            .Select(_ => WriterProcess.Start("append", store.WorktreeRoot, store.LockDirectory, $"{EntriesEach}", go))
+            .Select(_ => WriterProcess.Start("append", store.WorktreeRoot, Path.Combine(root, "git"), $"{EntriesEach}", go))
             .ToList();
         try
         {
@@ -32,9 +31,8 @@ public class ConcurrentWritersTests
             TestContext.Out.WriteLine($"{Writers} × {EntriesEach} appends took {clock.ElapsedMilliseconds} ms");
 
             Assert.That(exitCodes, Is.All.Zero, string.Join("\n", writers.Select(w => w.StandardError)));
-            var worklog = SessionFileParser.ParseWorklog(File.ReadAllBytes(store.PathOf(SessionFileKind.Worklog)), "worklog.json");
-            Assert.That(worklog.Diagnostics, Is.Empty);
-            var ids = worklog.Value!.Entries.Select(e => e.Id).ToList();
+            Assert.That(store.Pending.Problems, Is.Empty);
+            var ids = SessionStoreTests.PendingIds(store).ToList();
             Assert.That(ids, Has.Count.EqualTo(Writers * EntriesEach));
             Assert.That(ids.Distinct().Count(), Is.EqualTo(Writers * EntriesEach));
             Assert.That(ids, Is.EquivalentTo(writers.SelectMany(w => w.Acknowledged)));

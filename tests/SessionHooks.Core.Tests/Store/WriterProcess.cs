@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using SessionHooks.Ids;
 
-namespace SessionHooks.Tests.Storage;
+namespace SessionHooks.Tests.Store;
 
 /// <summary>
 /// A running <c>SessionHooks.StoreWriter</c>: a separate process writing through the store, whose

@@ -35,16 +35,59 @@ public sealed class HookedRepository
     public ProcessResult TryWith(IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
         Repo.Git.TryWith(Root, environment, null, arguments);
 
+    /// <summary>A commit made with the hooks switched off, as before install or on a machine without them.</summary>
+    public string CommitWithoutHooks(string file, string content, string message)
+    {
+        Repo.Write(file, content);
+        Run("add", "--", file);
+        GitRunner.Check(TryWith(new Dictionary<string, string?> { ["SESSIONHOOKS"] = "0" }, "commit", "-q", "-m", message));
+        return Repo.Head();
+    }
+
     public JsonNode CurrentSession(string? worktree = null) => ReadJson(worktree ?? Root, ".sessions/current_session.json");
 
     public JsonNode Sessions() => ReadJson(Root, ".sessions/ai_sessions.json");
 
-    public JsonArray Entries() => ReadJson(Root, ".sessions/worklog.json")["entries"]!.AsArray();
-
     public string CurrentSessionId(string? worktree = null) => (string)CurrentSession(worktree)["metadata"]!["session_id"]!;
+
+    /// <summary>The session a commit's <c>Session-Id</c> trailer names, as git's own trailer parser reads it; empty when none.</summary>
+    public string TrailerOf(string revision = "HEAD") =>
+        Run("log", "-1", "--format=%(trailers:key=Session-Id,valueonly,separator=%x2C)", revision).Trim();
+
+    /// <summary>Every entry the worktree's worklog files hold (all sessions).</summary>
+    public List<JsonNode> WorklogEntries(string? worktree = null)
+    {
+        var folder = Path.Combine(worktree ?? Root, ".sessions", "worklog");
+        return !Directory.Exists(folder)
+            ? []
+            : [.. Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories)
+                .SelectMany(f => JsonNode.Parse(File.ReadAllText(f))!["entries"]!.AsArray().Select(e => e!))];
+    }
+
+    /// <summary>The worklog files a commit added.</summary>
+    public string[] WorklogFilesAddedBy(string revision = "HEAD") =>
+        Run("diff-tree", "-r", "--no-commit-id", "--name-only", "--diff-filter=A", revision, "--", ".sessions/worklog")
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>What waits in the pending area (all sessions).</summary>
+    public List<JsonNode> PendingEntries()
+    {
+        var folder = Path.Combine(Repo.GitDir(), "sessionhooks", "pending");
+        return !Directory.Exists(folder)
+            ? []
+            : [.. Directory.EnumerateFiles(folder, "*.json").Where(f => !f.EndsWith("repository.json", StringComparison.Ordinal))
+                .SelectMany(f => JsonNode.Parse(File.ReadAllText(f))!["entries"]!.AsArray().Select(e => e!))];
+    }
+
+    public string[] CommittedFiles(string revision = "HEAD") =>
+        Run("show", "--name-only", "--format=", revision).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Tracked files git shows as modified or staged (untracked ones ignored).</summary>
     public string TrackedChanges() => string.Join('\n', Run("status", "--porcelain", "--untracked-files=no").Split('\n', StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>A line of git log per commit of the branch: subject and session.</summary>
+    public string[] Log(string range = "HEAD") =>
+        Run("log", "--format=%s | %(trailers:key=Session-Id,valueonly,separator=%x2C)", range).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     public static JsonNode ReadJson(string root, string relative) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(root, relative))) ?? throw new InvalidDataException(relative);

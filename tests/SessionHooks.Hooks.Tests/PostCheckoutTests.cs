@@ -38,6 +38,45 @@ public class PostCheckoutTests
     }
 
     [Test]
+    public void SwitchingAwayAndBack_BringsBackTheSessionsDecisionsAndOpenTasks()
+    {
+        var repo = HookedRepository.Create();
+        repo.Run("checkout", "-q", "-b", "feature/a");
+        repo.Session("log", "decision", "keep the cache rebuildable");
+        repo.Session("log", "task", "write the history suite", "--priority", "high");
+        repo.Repo.Commit("a.txt", "a\n");
+        repo.Session("log", "decision", "a decision not committed yet");
+
+        repo.Run("checkout", "-q", "main");
+        Assert.That(repo.CurrentSession()["context"]!["decisions"]!.AsArray(), Is.Empty);
+        repo.Run("checkout", "-q", "feature/a");
+
+        var context = repo.CurrentSession()["context"]!;
+        Assert.That(context["decisions"]!.AsArray().Select(d => (string?)d), Is.EqualTo(new[] { "keep the cache rebuildable", "a decision not committed yet" }));
+        Assert.That(context["pending_tasks"]!.AsArray().Select(d => (string?)d), Is.EqualTo(new[] { "write the history suite" }));
+        var printed = repo.Session("context");
+        Assert.That(printed.StandardOutput, Does.Contain("keep the cache rebuildable").And.Contain("write the history suite"));
+    }
+
+    [Test]
+    public void SwitchingAfterLogging_NeverFails()
+    {
+        var repo = HookedRepository.Create();
+        repo.Run("checkout", "-q", "-b", "feature/a");
+        repo.Session("log", "note", "first");
+        repo.Repo.Commit("a.txt", "a\n");
+        repo.Run("checkout", "-q", "main");
+        repo.Session("log", "note", "on main");
+        repo.Repo.Commit("m.txt", "m\n");
+        repo.Session("log", "note", "logged on main, not committed");
+
+        var switched = repo.Try("checkout", "-q", "feature/a");
+
+        Assert.That(switched.ExitCode, Is.Zero, switched.ToString());
+        Assert.That(repo.TrackedChanges(), Is.Empty);
+    }
+
+    [Test]
     public void Switching_NeverFailsBecauseOfSessionFiles()
     {
         var repo = HookedRepository.Create();

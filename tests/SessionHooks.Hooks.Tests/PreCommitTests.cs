@@ -1,43 +1,67 @@
-using System.Text.Json.Nodes;
-
 namespace SessionHooks.Hooks.Tests;
 
 public class PreCommitTests
 {
     [Test]
-    public void Commit_AddsOneEntryWithExactlyTheStagedFiles_AndRegistersTheSession()
+    public void BranchesFirstCommit_NamesItsSessionInATrailer_AndRegistersTheSession()
     {
         var repo = HookedRepository.Create();
         repo.Run("checkout", "-q", "-b", "feature/a");
         var session = repo.CurrentSessionId();
-        repo.Repo.Write("src/a.cs", "class A {}\n").Write("src/b.cs", "class B {}\n").Write("notes.txt", "not staged\n");
-        repo.Run("add", "src/a.cs", "src/b.cs");
-        var entriesBefore = repo.Entries().Count;
-        var parent = repo.Repo.Head();
+        repo.Repo.Write("src/a.cs", "class A {}\n").Write("notes.txt", "not staged\n");
+        repo.Run("add", "src/a.cs");
 
-        repo.Run("commit", "-q", "-m", "two files");
+        repo.Run("commit", "-q", "-m", "add A");
 
-        var entries = repo.Entries();
-        Assert.That(entries, Has.Count.EqualTo(entriesBefore + 1));
-        var entry = entries[^1]!;
-        Assert.That((string?)entry["kind"], Is.EqualTo("commit"));
-        Assert.That((string?)entry["branch"], Is.EqualTo("feature/a"));
-        Assert.That((string?)entry["parent"], Is.EqualTo(parent));
-        Assert.That((string?)entry["session"], Is.EqualTo(session));
-        Assert.That(HookedRepository.Paths(entry), Is.EquivalentTo(new[] { "src/a.cs", "src/b.cs" }));
-        Assert.That(entry["files"]!.AsArray().Select(f => (string?)f!["change"]), Is.All.EqualTo("added"));
+        Assert.That(repo.TrailerOf(), Is.EqualTo(session));
+        Assert.That(repo.Run("log", "-1", "--format=%B").TrimEnd(), Is.EqualTo($"add A\n\nSession-Id: {session}"));
         Assert.That(repo.Sessions()["sessions"]!.AsArray().Select(s => (string?)s!["id"]), Does.Contain(session));
-
-        var committed = repo.Run("show", "--name-only", "--format=", "HEAD").Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.That(committed, Is.EquivalentTo(new[] { ".sessions/ai_sessions.json", ".sessions/worklog.json", "src/a.cs", "src/b.cs" }));
+        Assert.That(repo.CommittedFiles(), Is.EquivalentTo(new[] { ".sessions/ai_sessions.json", "src/a.cs" }));
         Assert.That(repo.TrackedChanges(), Is.Empty);
         Assert.That(repo.Run("status", "--porcelain"), Does.Contain("?? notes.txt"), "unstaged files stay unstaged");
+    }
+
+    [Test]
+    public void Commit_WithNothingPending_CommitsOnlyWhatTheUserStaged()
+    {
+        var repo = HookedRepository.Create();
+        var session = repo.CurrentSessionId();
+
+        repo.Repo.Commit("a.txt", "a\n", "add a");
+
+        Assert.That(repo.CommittedFiles(), Is.EqualTo(new[] { "a.txt" }));
+        Assert.That(repo.TrailerOf(), Is.EqualTo(session));
+        Assert.That(repo.TrackedChanges(), Is.Empty);
+    }
+
+    [Test]
+    public void LoggedEntries_WaitInThePendingArea_AndTheNextCommitRecordsThemInAWorklogFileOfItsOwn()
+    {
+        var repo = HookedRepository.Create();
+        var session = repo.CurrentSessionId();
+        var logged = repo.Session("log", "decision", "Entries are a set keyed by id");
+        Assert.That(logged.ExitCode, Is.Zero, logged.ToString());
+        Assert.That(repo.Run("status", "--porcelain"), Is.Empty, "logging touches no file git sees");
+
+        repo.Repo.Commit("a.txt", "a\n", "add a");
+
+        var added = repo.WorklogFilesAddedBy();
+        Assert.That(added, Has.Length.EqualTo(1));
+        Assert.That(added[0], Does.StartWith($".sessions/worklog/{session}/"));
+        var entry = repo.WorklogEntries().Single();
+        Assert.That((string?)entry["kind"], Is.EqualTo("decision"));
+        Assert.That((string?)entry["text"], Is.EqualTo("Entries are a set keyed by id"));
+        Assert.That(repo.PendingEntries(), Is.Empty);
+        Assert.That(repo.TrackedChanges(), Is.Empty);
+
+        repo.Repo.Commit("b.txt", "b\n", "add b");
+        Assert.That(repo.WorklogFilesAddedBy(), Is.Empty, "what was recorded is recorded once");
     }
 
     [TestCase("-a")]
     [TestCase("path")]
     [TestCase("--only")]
-    public void CommitVariants_EachGiveOneCorrectEntry(string variant)
+    public void CommitVariants_EachRecordThePendingEntriesOnce_AndLeaveIndexAndWorktreeAsTheCommit(string variant)
     {
         var repo = HookedRepository.Create(variant.Trim('-'));
         repo.Repo.Write("x.txt", "x\n").Write("y.txt", "y\n");
@@ -49,7 +73,7 @@ public class PreCommitTests
             repo.Run("add", "y.txt");
         }
 
-        var before = repo.Entries().Count;
+        repo.Session("log", "note", $"noted before a commit {variant}");
         string[] arguments = variant switch
         {
             "-a" => ["commit", "-q", "-a", "-m", "all"],
@@ -58,33 +82,40 @@ public class PreCommitTests
         };
         repo.Run(arguments);
 
-        var entries = repo.Entries();
-        Assert.That(entries, Has.Count.EqualTo(before + 1));
         var expected = variant == "-a" ? new[] { "x.txt", "y.txt" } : ["x.txt"];
-        Assert.That(HookedRepository.Paths(entries[^1]!), Is.EquivalentTo(expected));
-        var committed = repo.Run("show", "--name-only", "--format=", "HEAD").Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        // ai_sessions.json is in the commit only when the session's last_updated moved (whole seconds).
-        Assert.That(committed, Is.SupersetOf(expected.Append(".sessions/worklog.json")));
-        Assert.That(committed, Is.SubsetOf(expected.Concat([".sessions/ai_sessions.json", ".sessions/worklog.json"])));
-        Assert.That(repo.Run("diff", "--cached", "--name-only", "--", ".sessions").Trim(), Is.Empty, "the real index matches the commit");
+        var committed = repo.CommittedFiles();
+        Assert.That(committed.Where(f => !f.StartsWith(".sessions/", StringComparison.Ordinal)), Is.EquivalentTo(expected));
+        Assert.That(repo.WorklogFilesAddedBy(), Has.Length.EqualTo(1));
+        Assert.That(repo.WorklogEntries().Select(e => (string?)e["text"]), Is.EqualTo(new[] { $"noted before a commit {variant}" }));
+        Assert.That(repo.PendingEntries(), Is.Empty);
+        Assert.That(repo.Run("diff", "--cached", "--name-only", "HEAD", "--", ".sessions").Trim(), Is.Empty, "the real index matches the commit");
         Assert.That(repo.Run("diff", "--name-only", "--", ".sessions").Trim(), Is.Empty, "the working tree matches the commit");
+        if (variant != "-a")
+        {
+            Assert.That(repo.Run("diff", "--cached", "--name-only").Trim(), Is.EqualTo("y.txt"), "what the user staged and did not commit stays staged");
+        }
     }
 
     [Test]
-    public void Amend_LeavesOneEntryForTheAmendedCommit()
+    public void Amend_KeepsTheTrailer_RecordsWhatIsPending_AndLinksTheReplacedCommit()
     {
         var repo = HookedRepository.Create();
-        repo.Repo.Commit("a.txt", "a\n", "add a");
-        var count = repo.Entries().Count;
+        var session = repo.CurrentSessionId();
+        var first = repo.Repo.Commit("a.txt", "a\n", "add a");
+        repo.Session("log", "insight", "amend keeps the session");
         repo.Repo.Write("b.txt", "b\n");
         repo.Run("add", "b.txt");
 
         repo.Run("commit", "-q", "--amend", "-m", "add a and b");
 
-        var entries = repo.Entries();
-        Assert.That(entries, Has.Count.EqualTo(count));
-        Assert.That(HookedRepository.Paths(entries[^1]!), Is.EquivalentTo(new[] { "a.txt", "b.txt" }));
-        Assert.That((string?)entries[^1]!["parent"], Is.EqualTo(repo.Run("rev-parse", "HEAD~1").Trim()));
+        Assert.That(repo.TrailerOf(), Is.EqualTo(session));
+        Assert.That(repo.Run("log", "-1", "--format=%B").Split("Session-Id:").Length - 1, Is.EqualTo(1), "one trailer");
+        Assert.That(repo.WorklogEntries().Select(e => (string?)e["text"]), Is.EqualTo(new[] { "amend keeps the session" }));
+        var replaced = repo.PendingEntries().Single();
+        Assert.That((string?)replaced["commit"], Is.EqualTo(first));
+        Assert.That((string?)replaced["replaced_by"], Is.EqualTo(repo.Repo.Head()));
+        Assert.That((string?)replaced["text"], Is.EqualTo("add a"));
+        Assert.That(repo.TrackedChanges(), Is.Empty);
     }
 
     [Test]
@@ -105,42 +136,45 @@ public class PreCommitTests
     }
 
     [Test]
-    public void AutomaticMerge_LeavesNothingStaged_AndKeepsBothSidesEntries()
+    public void AutomaticMerge_OfTwoBranchesThatEachLogged_HasNoConflict_AndKeepsEveryEntry()
     {
         var repo = HookedRepository.Create();
         repo.Run("checkout", "-q", "-b", "feature/a");
+        repo.Session("log", "decision", "decided on feature/a");
         repo.Repo.Commit("a.txt", "a\n");
-        var featureIds = repo.Entries().Select(e => (string?)e!["id"]).ToList();
         repo.Run("checkout", "-q", "main");
+        repo.Session("log", "decision", "decided on main");
         repo.Repo.Commit("m.txt", "m\n");
 
-        repo.Run("merge", "--no-ff", "-q", "-m", "merge feature/a", "feature/a");
+        var merge = repo.Try("merge", "--no-ff", "-q", "-m", "merge feature/a", "feature/a");
 
+        Assert.That(merge.ExitCode, Is.Zero, merge.ToString());
         Assert.That(repo.TrackedChanges(), Is.Empty);
-        Assert.That(repo.Entries().Select(e => (string?)e!["id"]), Is.SupersetOf(featureIds), "the merge driver kept feature/a's entries");
+        Assert.That(repo.WorklogEntries().Select(e => (string?)e["text"]), Is.EquivalentTo(new[] { "decided on feature/a", "decided on main" }));
+        Assert.That(repo.Sessions()["sessions"]!.AsArray(), Has.Count.EqualTo(2), "both branches' sessions");
         var validate = repo.Session("validate");
         Assert.That(validate.ExitCode, Is.Zero, validate.Output);
         Assert.That(repo.Try("push", "-q", "origin", "main").ExitCode, Is.Zero);
     }
 
     [Test]
-    public void MergeConcludedByCommit_GetsAMergeEntry()
+    public void MergeConcludedByCommit_NamesItsSession_AndRecordsWhatIsPending()
     {
         var repo = HookedRepository.Create();
         repo.Run("checkout", "-q", "-b", "feature/a");
         repo.Repo.Commit("c.txt", "feature\n");
         repo.Run("checkout", "-q", "main");
         repo.Repo.Commit("c.txt", "main\n");
-
         Assert.That(repo.Try("merge", "-q", "feature/a").ExitCode, Is.Not.Zero, "c.txt conflicts");
+        repo.Session("log", "problem", "c.txt conflicted");
         repo.Repo.Write("c.txt", "both\n");
         repo.Run("add", "c.txt");
+
         repo.Run("commit", "-q", "--no-edit");
 
-        var entry = repo.Entries()[^1]!;
-        Assert.That((string?)entry["kind"], Is.EqualTo("merge"));
-        Assert.That(((JsonArray)entry["merged"]!).Select(m => (string?)m), Is.EquivalentTo(new[] { repo.Run("rev-parse", "feature/a").Trim() }));
-        Assert.That(HookedRepository.Paths(entry), Does.Contain("c.txt"));
+        Assert.That(repo.Run("rev-list", "--parents", "-1", "HEAD").Split(' '), Has.Length.EqualTo(3), "a merge commit");
+        Assert.That(repo.TrailerOf(), Is.EqualTo(repo.CurrentSessionId()));
+        Assert.That(repo.WorklogEntries().Select(e => (string?)e["text"]), Does.Contain("c.txt conflicted"));
         Assert.That(repo.TrackedChanges(), Is.Empty);
     }
 }

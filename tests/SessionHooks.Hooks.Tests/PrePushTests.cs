@@ -3,7 +3,7 @@ namespace SessionHooks.Hooks.Tests;
 public class PrePushTests
 {
     [Test]
-    public void Push_OfLoggedCommits_IsAccepted()
+    public void Push_OfCommitsMadeWithTheHooks_IsAccepted()
     {
         var repo = HookedRepository.Create();
         repo.Repo.Commit("a.txt", "a\n");
@@ -14,19 +14,16 @@ public class PrePushTests
     }
 
     [Test]
-    public void Push_OfACommitMadeWithNoVerify_IsRefusedUntilRecover()
+    public void Push_OfACommitMadeWithoutTheHooks_IsRefusedUntilRecoverBackfillsIt()
     {
         var repo = HookedRepository.Create();
         repo.Run("push", "-q", "origin", "main");
-        repo.Repo.Write("c.txt", "c\n");
-        repo.Run("add", "c.txt");
-        repo.Run("commit", "-q", "--no-verify", "-m", "sneaky change");
-        var sneaky = repo.Repo.Head();
+        var sneaky = repo.CommitWithoutHooks("c.txt", "c\n", "sneaky change");
 
         var refused = repo.Try("push", "origin", "main");
 
         Assert.That(refused.ExitCode, Is.Not.Zero);
-        Assert.That(refused.StandardError, Does.Contain($"commit {sneaky[..12]} \"sneaky change\" has no worklog entry"));
+        Assert.That(refused.StandardError, Does.Contain($"commit {sneaky[..12]} \"sneaky change\" has no Session-Id trailer and no worklog entry"));
         Assert.That(refused.StandardError, Does.Contain("session recover"));
         Assert.That(refused.StandardError, Does.Not.Contain("   at "));
 
@@ -35,10 +32,24 @@ public class PrePushTests
 
         var accepted = repo.Try("push", "-q", "origin", "main");
         Assert.That(accepted.ExitCode, Is.Zero, accepted.ToString());
-        var backfilled = repo.Entries().Single(e => (string?)e!["commit"] == sneaky)!;
+        var backfilled = repo.WorklogEntries().Single(e => (string?)e["commit"] == sneaky);
         Assert.That((string?)backfilled["text"], Is.EqualTo("sneaky change"));
         Assert.That((bool?)backfilled["backfilled"], Is.True);
+        Assert.That(HookedRepository.Paths(backfilled), Is.EqualTo(new[] { "c.txt" }));
         Assert.That(repo.TrackedChanges(), Is.Empty);
+    }
+
+    [Test]
+    public void Push_OfACommitMadeWithNoVerify_IsAccepted_ForItStillNamesItsSession()
+    {
+        var repo = HookedRepository.Create();
+        repo.Run("push", "-q", "origin", "main");
+        repo.Repo.Write("c.txt", "c\n");
+        repo.Run("add", "c.txt");
+        repo.Run("commit", "-q", "--no-verify", "-m", "quick fix");
+
+        Assert.That(repo.TrailerOf(), Is.EqualTo(repo.CurrentSessionId()));
+        Assert.That(repo.Try("push", "-q", "origin", "main").ExitCode, Is.Zero);
     }
 
     [TestCase("HEAD")]
@@ -48,62 +59,39 @@ public class PrePushTests
     {
         var repo = HookedRepository.Create();
         repo.Run("push", "-q", "origin", "main");
-        repo.Repo.Write("c.txt", "c\n");
-        repo.Run("add", "c.txt");
-        repo.Run("commit", "-q", "--no-verify", "-m", "sneaky change");
+        repo.CommitWithoutHooks("c.txt", "c\n", "sneaky change");
 
         var refused = repo.Try("push", "origin", refspec);
 
         Assert.That(refused.ExitCode, Is.Not.Zero, refused.ToString());
-        Assert.That(refused.StandardError, Does.Contain("\"sneaky change\" has no worklog entry"));
+        Assert.That(refused.StandardError, Does.Contain("\"sneaky change\" has no Session-Id trailer"));
     }
 
     [Test]
-    public void Push_OverACommitWhoseWorklogLostItsEntries_ReportsTheUnloggedCommits()
+    public void Push_WithTheSchemaRuleAWarning_StillFindsUnloggedCommits()
     {
         var repo = HookedRepository.Create();
         repo.Run("push", "-q", "origin", "main");
-        var worklog = Path.Combine(repo.Root, ".sessions/worklog.json");
-        var good = File.ReadAllText(worklog);
-        File.WriteAllText(worklog, "{ \"schema_version\": 1, \"entries\": null }\n");
-        repo.Run("commit", "-q", "--no-verify", "-a", "-m", "worklog broken");
-        File.WriteAllText(worklog, good);
-        repo.Run("commit", "-q", "--no-verify", "-a", "-m", "worklog restored");
-
-        var refused = repo.Try("push", "origin", "HEAD");
-
-        Assert.That(refused.ExitCode, Is.Not.Zero, refused.ToString());
-        Assert.That(refused.StandardError, Does.Contain("\"worklog broken\" has no worklog entry").And.Not.Contain("internal failure"));
-    }
-
-    [Test]
-    public void Push_WithTheSchemaRuleAWarning_StillFindsUnloggedCommitsInAWorklogThatBreaksIt()
-    {
-        var repo = HookedRepository.Create();
-        repo.Run("push", "-q", "origin", "main");
-        File.WriteAllText(Path.Combine(repo.Root, ".sessions/config.json"), "{ \"schema_version\": 1, \"rules\": { \"schema\": \"warning\" } }\n");
-        var worklog = Path.Combine(repo.Root, ".sessions/worklog.json");
-        var text = File.ReadAllText(worklog);
-        var at = text.IndexOf("\"session\": \"", StringComparison.Ordinal) + "\"session\": \"".Length;
-        File.WriteAllText(worklog, text[..at] + "not a session id " + text[at..]);
+        File.WriteAllText(Path.Combine(repo.Root, ".sessions/config.json"), "{ \"schema_version\": 2, \"rules\": { \"schema\": \"warning\" } }\n");
+        var registry = Path.Combine(repo.Root, ".sessions/ai_sessions.json");
+        File.WriteAllText(registry, File.ReadAllText(registry).Replace("\"type\": \"development\"", "\"type\": \"42\"", StringComparison.Ordinal));
         repo.Run("add", ".sessions");
-        repo.Run("commit", "-q", "--no-verify", "-m", "sneaky change");
+        GitRunnerCheck(repo.TryWith(new Dictionary<string, string?> { ["SESSIONHOOKS"] = "0" }, "commit", "-q", "-m", "sneaky change"));
 
         var refused = repo.Try("push", "origin", "main");
 
         Assert.That(refused.ExitCode, Is.Not.Zero, refused.ToString());
-        Assert.That(refused.StandardError, Does.Contain("warning SH").And.Contain("\"sneaky change\" has no worklog entry"));
+        Assert.That(refused.StandardError, Does.Contain("warning SH2").And.Contain("\"sneaky change\" has no Session-Id trailer"));
+        Assert.That(refused.StandardError, Does.Not.Contain("internal failure"));
     }
 
     [Test]
-    public void Push_FromADetachedHead_ChecksTheFilesOnly()
+    public void Push_FromADetachedHead_ChecksTheRecordsOnly()
     {
         var repo = HookedRepository.Create();
         repo.Run("push", "-q", "origin", "main");
         repo.Run("checkout", "-q", "--detach");
-        repo.Repo.Write("c.txt", "c\n");
-        repo.Run("add", "c.txt");
-        repo.Run("commit", "-q", "--no-verify", "-m", "an experiment");
+        repo.CommitWithoutHooks("c.txt", "c\n", "an experiment");
 
         var result = repo.Try("push", "-q", "origin", "HEAD:refs/heads/experiment");
 
@@ -125,22 +113,21 @@ public class PrePushTests
     }
 
     [Test]
-    public void Push_WithConflictMarkersInWorklog_IsRefused_AndRecoverKeepsEveryEntry()
+    public void Push_WithConflictMarkersInAiSessions_IsRefused_AndRecoverKeepsEverySession()
     {
         var repo = HookedRepository.Create();
         // As in a clone where the merge driver is not installed: git's own text merge.
         File.WriteAllText(Path.Combine(repo.Repo.GitDir(), "info", "attributes"), ".sessions/*.json merge=text\n");
         repo.Run("checkout", "-q", "-b", "feature/a");
         repo.Repo.Commit("a.txt", "a\n");
+        var featureSession = repo.CurrentSessionId();
         repo.Run("checkout", "-q", "main");
+        repo.Session("start", "--title", "a second session on main");
         repo.Repo.Commit("m.txt", "m\n");
-        var ids = repo.Entries().Select(e => (string?)e!["id"]).ToHashSet();
-        repo.Run("checkout", "-q", "feature/a");
-        ids.UnionWith(repo.Entries().Select(e => (string?)e!["id"]));
-        repo.Run("checkout", "-q", "main");
+        var mainSession = repo.CurrentSessionId();
 
-        Assert.That(repo.Try("merge", "-q", "feature/a", "-m", "merge").ExitCode, Is.Not.Zero, "without the driver the session files conflict");
-        Assert.That(File.ReadAllText(Path.Combine(repo.Root, ".sessions/worklog.json")), Does.Contain("<<<<<<<"));
+        Assert.That(repo.Try("merge", "-q", "feature/a", "-m", "merge").ExitCode, Is.Not.Zero, "without the driver ai_sessions.json conflicts");
+        Assert.That(File.ReadAllText(Path.Combine(repo.Root, ".sessions/ai_sessions.json")), Does.Contain("<<<<<<<"));
         repo.Run("add", "-A");
         repo.Run("commit", "-q", "--no-verify", "-m", "merge with markers");
 
@@ -150,8 +137,9 @@ public class PrePushTests
 
         var recover = repo.Session("recover");
         Assert.That(recover.ExitCode, Is.Zero, recover.ToString());
-        Assert.That(repo.Entries().Select(e => (string?)e!["id"]), Is.SupersetOf(ids));
-        Assert.That(repo.Session("validate").ExitCode, Is.Zero, repo.Session("validate").Output);
+        Assert.That(repo.Sessions()["sessions"]!.AsArray().Select(s => (string?)s!["id"]), Is.SupersetOf(new[] { featureSession, mainSession }));
+        var validate = repo.Session("validate");
+        Assert.That(validate.ExitCode, Is.Zero, validate.Output);
         Assert.That(repo.Try("push", "-q", "origin", "main").ExitCode, Is.Zero);
     }
 
@@ -163,7 +151,7 @@ public class PrePushTests
         repo.Run("checkout", "-q", "-b", "feature/new");
         repo.Repo.Commit("n.txt", "n\n");
 
-        Assert.That(repo.Try("push", "-q", "origin", "feature/new").ExitCode, Is.Zero, "a new, logged branch");
+        Assert.That(repo.Try("push", "-q", "origin", "feature/new").ExitCode, Is.Zero, "a new branch");
         Assert.That(repo.Try("push", "-q", "origin", "--delete", "feature/new").ExitCode, Is.Zero, "a deletion");
         repo.Run("tag", "v1");
         Assert.That(repo.Try("push", "-q", "origin", "v1").ExitCode, Is.Zero, "a tag");
@@ -171,23 +159,23 @@ public class PrePushTests
         repo.Run("checkout", "-q", "main");
         repo.Repo.Commit("m.txt", "m\n");
         repo.Run("checkout", "-q", "-b", "feature/sneaky");
-        repo.Repo.Write("s.txt", "s\n");
-        repo.Run("add", "s.txt");
-        repo.Run("commit", "-q", "--no-verify", "-m", "unlogged");
+        repo.CommitWithoutHooks("s.txt", "s\n", "unlogged");
         var both = repo.Try("push", "origin", "main", "feature/sneaky");
         Assert.That(both.ExitCode, Is.Not.Zero, "one bad ref refuses the push");
-        Assert.That(both.StandardError, Does.Contain("\"unlogged\" has no worklog entry"));
-        Assert.That(both.StandardError, Does.Not.Contain("\"m.txt\""));
+        Assert.That(both.StandardError, Does.Contain("\"unlogged\" has no Session-Id trailer"));
+        Assert.That(both.StandardError, Does.Not.Contain("\"change m.txt\""));
     }
 
     [Test]
-    public void Push_OfAClosedSessionsBranch_IsRefused()
+    public void Push_OfCommitsForASessionEndedBeforeThem_IsRefused()
     {
         var repo = HookedRepository.Create();
         var path = Path.Combine(repo.Root, ".sessions/ai_sessions.json");
         File.WriteAllText(path, File.ReadAllText(path).Replace("\"status\": \"active\"", "\"status\": \"completed\"", StringComparison.Ordinal)
             .Replace("\"last_updated\": \"2", "\"last_updated\": \"1", StringComparison.Ordinal));
-        repo.Run("commit", "-q", "--no-verify", "-a", "-m", "close the session long ago");
+        repo.Run("add", ".sessions/ai_sessions.json");
+        var session = repo.CurrentSessionId();
+        GitRunnerCheck(repo.TryWith(new Dictionary<string, string?> { ["SESSIONHOOKS"] = "0" }, "commit", "-q", "-m", "close the session long ago", "-m", $"Session-Id: {session}"));
 
         var result = repo.Try("push", "origin", "main");
 
@@ -196,15 +184,34 @@ public class PrePushTests
     }
 
     [Test]
-    public void Push_WithUncommittedSessionChanges_IsRefused()
+    public void Push_WithLoggedEntriesNotYetCommitted_IsRefused_AndRecoverRecordsThem()
     {
         var repo = HookedRepository.Create();
-        var path = Path.Combine(repo.Root, ".sessions/worklog.json");
-        File.WriteAllText(path, File.ReadAllText(path).Replace("\"entries\": [", "\"entries\": [\n", StringComparison.Ordinal));
+        repo.Session("log", "decision", "a decision the remote must get");
+
+        var refused = repo.Try("push", "origin", "main");
+        Assert.That(refused.ExitCode, Is.Not.Zero);
+        Assert.That(refused.StandardError, Does.Contain("error SH4005").And.Contain("1 logged entry").And.Contain("session recover"));
+
+        var recover = repo.Session("recover");
+        Assert.That(recover.ExitCode, Is.Zero, recover.ToString());
+        Assert.That(repo.TrailerOf(), Is.EqualTo(repo.CurrentSessionId()), "recover's commit names its session too");
+        Assert.That(repo.Try("push", "-q", "origin", "main").ExitCode, Is.Zero);
+        Assert.That(repo.WorklogEntries().Select(e => (string?)e["text"]), Does.Contain("a decision the remote must get"));
+    }
+
+    [Test]
+    public void Push_WithHandEditedRecordsNotCommitted_IsRefused()
+    {
+        var repo = HookedRepository.Create();
+        var path = Path.Combine(repo.Root, ".sessions/ai_sessions.json");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"sessions\": [", "\"sessions\": [\n", StringComparison.Ordinal));
 
         var result = repo.Try("push", "origin", "main");
 
         Assert.That(result.ExitCode, Is.Not.Zero);
         Assert.That(result.StandardError, Does.Contain("error SH4005"));
     }
+
+    private static void GitRunnerCheck(SessionHooks.Testing.ProcessResult result) => SessionHooks.Testing.GitRunner.Check(result);
 }

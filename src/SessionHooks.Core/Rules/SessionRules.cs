@@ -45,8 +45,8 @@ internal sealed class CurrentSessionOutOfStepRule : PushRule
             yield break;
         }
 
-        var view = RecordView.Read(push.Context.Store);
-        if (view.Find(current.Metadata.SessionId) is not { } session)
+        var view = RecordView.Read(push.Context.Store, tolerant: true);
+        if ((push.Records.Registry?.Find(current.Metadata.SessionId) ?? view.Find(current.Metadata.SessionId)) is not { } session)
         {
             yield return DiagnosticCatalog.CurrentSessionOutOfStep.ForFile(path, $"{path} names session {current.Metadata.SessionId}, which no record has");
         }
@@ -137,7 +137,7 @@ internal sealed class UncommittedSessionChangesRule : PushRule
             yield break;
         }
 
-        var view = RecordView.Read(push.Context.Store);
+        var view = RecordView.Read(push.Context.Store, tolerant: true);
         foreach (var pending in view.Pending.Where(p => p.HasHandWork && SessionBranch(view, p) == push.Branch))
         {
             var entries = pending.HandEntries.Count();

@@ -42,13 +42,26 @@ public sealed class RecordView
     public PendingRepository? PendingRepository => repository;
 
     /// <summary>Reads the worktree's records; a committed file that exists but can't be read stops it (SH1xxx), since writing past it could lose it.</summary>
-    public static RecordView Read(SessionStore store)
+    public static RecordView Read(SessionStore store) => Read(store, tolerant: false);
+
+    /// <summary>
+    /// Reads the worktree's records for a check that only looks: with <paramref name="tolerant"/>, an
+    /// unreadable <c>ai_sessions.json</c> reads as empty and is reported in <see cref="Problems"/>.
+    /// </summary>
+    public static RecordView Read(SessionStore store, bool tolerant)
     {
         ArgumentNullException.ThrowIfNull(store);
         var registry = store.ReadRegistry();
         if (registry.Diagnostics.FirstOrDefault(d => d.Severity == Severity.Error) is { } error)
         {
-            throw new SessionHooksException(error with { Hint = "run 'session validate', or 'session recover' to repair it" });
+            if (!tolerant)
+            {
+                throw new SessionHooksException(error with { Hint = "run 'session validate', or 'session recover' to repair it" });
+            }
+
+            var empty = new RecordView(store, FileFormats.AiSessions.Fresh(RecordPaths.Registry), store.Pending.ReadAll(), store.Pending.ReadRepository());
+            empty.Problems.Add(error);
+            return empty;
         }
 
         var committed = registry.Value ?? FileFormats.AiSessions.Fresh(RecordPaths.Registry);

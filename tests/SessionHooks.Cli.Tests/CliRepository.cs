@@ -34,16 +34,49 @@ public sealed class CliRepository
 
     public JsonNode Sessions() => ReadJson(".sessions/ai_sessions.json");
 
-    public JsonArray Entries() => ReadJson(".sessions/worklog.json")["entries"]!.AsArray();
+    /// <summary>Every entry of the records: the worklog files' and the pending area's, each id once.</summary>
+    public List<JsonNode> Entries() =>
+        [.. WorklogFiles().Concat(PendingFiles()).SelectMany(f => JsonNode.Parse(File.ReadAllText(f))!["entries"]?.AsArray() ?? [])
+            .OfType<JsonNode>()
+            .DistinctBy(e => (string?)e["id"])
+            .OrderBy(e => (string?)e["time"], StringComparer.Ordinal)
+            .ThenBy(e => (string?)e["id"], StringComparer.Ordinal)];
+
+    /// <summary>The entries waiting in the pending area for the next commit.</summary>
+    public List<JsonNode> PendingEntries() =>
+        [.. PendingFiles().SelectMany(f => JsonNode.Parse(File.ReadAllText(f))!["entries"]?.AsArray() ?? []).OfType<JsonNode>()];
 
     public string CurrentSessionId() => (string)CurrentSession()["metadata"]!["session_id"]!;
 
-    public JsonNode SessionRecord(string id) =>
-        Sessions()["sessions"]!.AsArray().Single(s => (string?)s!["id"] == id)!;
+    /// <summary>A session as it stands: changed in the pending area, or as committed.</summary>
+    public JsonNode SessionRecord(string id)
+    {
+        var pending = Path.Combine(PendingFolder, id + ".json");
+        if (File.Exists(pending) && JsonNode.Parse(File.ReadAllText(pending))!["changed"] is { } changed)
+        {
+            return changed;
+        }
 
-    /// <summary>Every session file as text, to prove what never reached them.</summary>
+        return Sessions()["sessions"]!.AsArray().Single(s => (string?)s!["id"] == id)!;
+    }
+
+    /// <summary>Every file SessionHooks writes records to, as text, to prove what never reached them.</summary>
     public string AllSessionFiles() =>
-        string.Concat(Directory.GetFiles(Path.Combine(Root, ".sessions"), "*.json").Select(File.ReadAllText));
+        string.Concat(Directory.GetFiles(Path.Combine(Root, ".sessions"), "*.json", SearchOption.AllDirectories)
+            .Where(f => !f.Contains("schemas", StringComparison.Ordinal))
+            .Concat(PendingFiles())
+            .Select(File.ReadAllText));
+
+    private string PendingFolder => Path.Combine(Repo.GitDir(), "sessionhooks", "pending");
+
+    private string[] PendingFiles() =>
+        Directory.Exists(PendingFolder) ? Directory.GetFiles(PendingFolder, "*.json") : [];
+
+    private string[] WorklogFiles()
+    {
+        var folder = Path.Combine(Root, ".sessions", "worklog");
+        return Directory.Exists(folder) ? Directory.GetFiles(folder, "*.json", SearchOption.AllDirectories) : [];
+    }
 
     public JsonNode ReadJson(string relative) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(Root, relative))) ?? throw new InvalidDataException(relative);

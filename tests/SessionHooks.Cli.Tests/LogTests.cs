@@ -23,6 +23,13 @@ public class LogTests
         var context = repo.CurrentSession()["context"]!;
         Assert.That(context["pending_tasks"]!.AsArray().Select(t => (string?)t), Is.EqualTo(new[] { "write the migration" }));
         Assert.That(context["decisions"]!.AsArray().Select(t => (string?)t), Is.EqualTo(new[] { "keep JSON, not YAML" }));
+        Assert.That(repo.PendingEntries(), Has.Count.EqualTo(3), "logging waits for the next commit");
+        Assert.That(repo.Run("status", "--porcelain"), Is.Empty, "and touches no file git sees");
+
+        repo.Repo.Commit("a.txt", "a\n");
+
+        Assert.That(repo.PendingEntries(), Is.Empty);
+        Assert.That(repo.Entries(), Has.Count.EqualTo(before + 3));
         Assert.That(repo.Session("validate").ExitCode, Is.Zero, "what log writes passes validation");
     }
 
@@ -44,7 +51,8 @@ public class LogTests
         var texts = repo.Entries().Skip(before).Select(e => (string?)e!["text"]).ToList();
         Assert.That(texts, Has.Count.EqualTo(processes * calls));
         Assert.That(texts, Is.Unique);
-        Assert.That(repo.Sessions()["sessions"]!.AsArray(), Has.Count.EqualTo(1), "one session registered, not one per writer");
+        repo.Repo.Commit("a.txt", "a\n");
+        Assert.That(repo.Sessions()["sessions"]!.AsArray(), Has.Count.EqualTo(1), "one session, not one per writer");
     }
 
     [Test]
@@ -75,7 +83,7 @@ public class LogTests
     public void Log_UsesConfigSecretPatterns_Too()
     {
         var repo = CliRepository.Create();
-        repo.Repo.Write(".sessions/config.json", "{\n  \"schema_version\": 1,\n  \"secret_patterns\": [\"ACME-[0-9]{6}\"]\n}\n");
+        repo.Repo.Write(".sessions/config.json", "{\n  \"schema_version\": 2,\n  \"secret_patterns\": [\"ACME-[0-9]{6}\"]\n}\n");
 
         repo.Ok("log", "note", "licence ACME-123456 applied");
 

@@ -27,6 +27,12 @@ internal static class SummaryCommand
                 node["lines_removed"] = summary.LinesRemoved;
                 node["duration_seconds"] = (long)summary.Duration.TotalSeconds;
                 node["entries_by_kind"] = new JsonObject([.. summary.EntriesByKind.Select(k => KeyValuePair.Create(k.Key, (JsonNode?)k.Value))]);
+                node["replaced_commits"] = new JsonArray([.. summary.Replaced.Select(e => (JsonNode)new JsonObject
+                {
+                    ["commit"] = e.Commit,
+                    ["replaced_by"] = e.ReplacedBy,
+                    ["text"] = e.Text,
+                })]);
                 JsonOutput.Write(node);
                 return ExitCodes.Ok;
             }
@@ -34,7 +40,7 @@ internal static class SummaryCommand
             Console.WriteLine($"Session:  {session.Id} — {session.Title} ({Names.Of(session.Status)})");
             Console.WriteLine($"Branch:   {session.Branch ?? "(detached HEAD)"}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Duration: {(int)summary.Duration.TotalHours}h {summary.Duration.Minutes:00}m"));
-            Console.WriteLine($"Commits:  {summary.Commits.Count}");
+            Console.WriteLine($"Commits:  {summary.Commits.Count}{(summary.Replaced.Count == 0 ? "" : $" ({summary.Replaced.Count} earlier versions replaced by rewrites)")}");
             Console.WriteLine($"Files:    {summary.FilesChanged}");
             Console.WriteLine($"Lines:    +{summary.LinesAdded} -{summary.LinesRemoved}");
             Console.WriteLine($"Entries:  {(summary.EntriesByKind.Count == 0 ? "none" : string.Join(", ", summary.EntriesByKind.Select(k => $"{k.Key} {k.Value}")))}");

@@ -4,7 +4,12 @@ using SessionHooks.Records;
 
 namespace SessionHooks.Workflows;
 
-/// <summary>A session in figures: what git says of its commits, how long it ran, what was logged.</summary>
+/// <summary>
+/// A session in figures: what git says of its commits, how long it ran, what was logged. Each
+/// commit is its own entry (docs/records.md), so <see cref="EntriesByKind"/> counts the commits
+/// on the branch as <c>commit</c> (and <c>merge</c>) entries; commits a rewrite replaced are
+/// <see cref="Replaced"/>, kept apart.
+/// </summary>
 public sealed record SessionSummary(
     Session Session,
     IReadOnlyList<CommitInfo> Commits,
@@ -12,7 +17,8 @@ public sealed record SessionSummary(
     int LinesAdded,
     int LinesRemoved,
     TimeSpan Duration,
-    IReadOnlyDictionary<string, int> EntriesByKind)
+    IReadOnlyDictionary<string, int> EntriesByKind,
+    IReadOnlyList<WorklogEntry> Replaced)
 {
     /// <param name="until">The end of an open session's span (now); a closed one ends at its last update.</param>
     public static SessionSummary Of(GitRepository git, Session session, IReadOnlyList<WorklogEntry> entries, DateTimeOffset until)
@@ -30,13 +36,18 @@ public sealed record SessionSummary(
             removed += stat.Removed;
         }
 
-        var byKind = entries
-            .Where(e => e.Session == session.Id)
-            .GroupBy(e => Names.Of(e.Kind))
+        var own = entries.Where(e => e.Session == session.Id).ToList();
+        var replaced = own.Where(e => e.ReplacedBy is not null).ToList();
+        var logged = own
+            .Where(e => e.Kind is not (WorklogKind.Commit or WorklogKind.Merge))
+            .Select(e => Names.Of(e.Kind))
+            .Concat(commits.Select(c => Names.Of(c.IsMerge ? WorklogKind.Merge : WorklogKind.Commit)));
+        var byKind = logged
+            .GroupBy(kind => kind, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var end = session.IsOpen ? until : session.LastUpdated;
         var duration = end > session.Created ? end - session.Created : TimeSpan.Zero;
-        return new SessionSummary(session, commits, files.Count, added, removed, duration, byKind);
+        return new SessionSummary(session, commits, files.Count, added, removed, duration, byKind, replaced);
     }
 }

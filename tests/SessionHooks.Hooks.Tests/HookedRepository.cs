@@ -23,6 +23,9 @@ public sealed class HookedRepository
         return new HookedRepository(installed.Repo) { Remote = installed.Remote };
     }
 
+    /// <summary>Another clone (or worktree) already set up, with its remote.</summary>
+    public static HookedRepository Wrap(TempRepository repository, string remote) => new(repository) { Remote = remote };
+
     public ProcessResult Session(params string[] arguments) => SessionIn(Root, arguments);
 
     public ProcessResult SessionIn(string directory, params string[] arguments) =>
@@ -87,7 +90,7 @@ public sealed class HookedRepository
 
     /// <summary>A line of git log per commit of the branch: subject and session.</summary>
     public string[] Log(string range = "HEAD") =>
-        Run("log", "--format=%s | %(trailers:key=Session-Id,valueonly,separator=%x2C)", range).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Run("log", "--no-merges", "--format=%s | %(trailers:key=Session-Id,valueonly,separator=%x2C)", range).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     public static JsonNode ReadJson(string root, string relative) =>
         JsonNode.Parse(File.ReadAllText(Path.Combine(root, relative))) ?? throw new InvalidDataException(relative);

@@ -12,7 +12,7 @@ internal static class ValidateCommand
         var command = new Command("validate", "Check the session files against their schemas and cross-file rules") { json };
         command.SetAction(result => CommandRunner.InRepository("validate", context =>
         {
-            var diagnostics = RepositoryValidator.Validate(context.WorktreeRoot);
+            var diagnostics = RepositoryValidator.Validate(context.WorktreeRoot).Concat(Workflows.BranchValidation.Check(context)).ToList();
             if (result.GetValue(json))
             {
                 Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(diagnostics.Select(d => new

@@ -79,7 +79,7 @@ public static class CommitMessage
     {
         var current = context.Store.ReadCurrentSession().Value;
         var head = context.Git.Head;
-        if (current is not null && (context.Git.Operation == InProgressOperation.Rebase || current.Metadata.Environment.Branch == head.Branch))
+        if (current is not null && (context.Git.Operation == InProgressOperation.Rebase || CurrentSessionCache.IsFresh(context.Store, current, head)))
         {
             return current.Metadata.SessionId;
         }

@@ -100,6 +100,9 @@ internal static class CommitRecorder
         {
             Apply(context, recording);
             Clear(context, recording);
+
+            // pre-commit resolved the session against what was just written back: the cache is still good.
+            Workflows.CurrentSessionCache.Touch(context.Store);
         }
         else if (!recording.Restored)
         {

@@ -53,7 +53,7 @@ public static class PreCommit
 
         var head = git.Head;
         var current = context.Store.ReadCurrentSession().Value;
-        if (current is not null && current.Metadata.Environment.Branch == head.Branch && !NeedsRecords(context))
+        if (current is not null && CurrentSessionCache.IsFresh(context.Store, current, head) && !NeedsRecords(context))
         {
             return HookOutcome.Done("nothing to record");
         }
@@ -62,10 +62,7 @@ public static class PreCommit
         var view = RecordView.Read(context.Store);
         var session = SessionResolver.Resolve(context, view, head, current);
         view.Save();
-        if (current?.Metadata.SessionId != session.Id || current.Metadata.Environment.Branch != head.Branch)
-        {
-            context.Store.WriteCurrentSession(CurrentSessionCache.Build(view, session, head, current, context.Now));
-        }
+        context.Store.WriteCurrentSession(CurrentSessionCache.Build(view, session, head, current, context.Now));
 
         var recorded = CommitRecorder.Record(context, view, session);
         context.Log.Information("pre-commit on {Branch}: session {Session}, records {Recorded}", head.Branch, session.Id, recorded);

@@ -72,8 +72,12 @@ public sealed class Session
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
 
+    /// <summary>
+    /// True while the session takes new work: a handoff is ended for whoever worked in it ("ready
+    /// for the next agent"), so the branch's next commit starts the session that continues it.
+    /// </summary>
     [JsonIgnore]
-    public bool IsOpen => Status is SessionStatus.Active or SessionStatus.Handoff;
+    public bool IsOpen => Status == SessionStatus.Active;
 }
 
 public sealed class BacklogItem

@@ -13,6 +13,33 @@ namespace SessionHooks.Workflows;
 /// </summary>
 internal static class CurrentSessionCache
 {
+    /// <summary>
+    /// True when <paramref name="current"/> can name the commit's session without reading the
+    /// records: it is of the checked-out branch, and nothing rewrote <c>ai_sessions.json</c> since it
+    /// was written (a merge, a pull, a commit that recorded a session's end). Keeps a commit from
+    /// reading a registry of a thousand sessions when nothing changed.
+    /// </summary>
+    public static bool IsFresh(SessionStore store, CurrentSession current, HeadInfo head)
+    {
+        if (current.Metadata.Environment.Branch != head.Branch)
+        {
+            return false;
+        }
+
+        var registry = new FileInfo(store.FullPath(RecordPaths.Registry));
+        return !registry.Exists || registry.LastWriteTimeUtc <= File.GetLastWriteTimeUtc(store.FullPath(RecordPaths.CurrentSession));
+    }
+
+    /// <summary>Marks the cache as checked against the records as they are now (see <see cref="IsFresh"/>).</summary>
+    public static void Touch(SessionStore store)
+    {
+        var path = store.FullPath(RecordPaths.CurrentSession);
+        if (File.Exists(path))
+        {
+            File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+        }
+    }
+
     public static CurrentSession Build(RecordView view, Session session, HeadInfo head, CurrentSession? previous, DateTimeOffset now)
     {
         var same = previous?.Metadata.SessionId == session.Id;

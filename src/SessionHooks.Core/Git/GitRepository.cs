@@ -70,7 +70,6 @@ public sealed partial class GitRepository : IDisposable
     {
         try
         {
-            NativeLibGit2.EnsureRegistered();
             var options = new RepositoryOptions
             {
                 IndexPath = layout.IndexFile,
@@ -89,7 +88,7 @@ public sealed partial class GitRepository : IDisposable
         catch (Exception exception) when (exception is DllNotFoundException or TypeInitializationException or EntryPointNotFoundException or BadImageFormatException)
         {
             throw new SessionHooksException(
-                DiagnosticCatalog.GitUnsupported.ForFile(layout.GitDir, "libgit2 1.5, the git library SessionHooks uses, cannot be loaded", "install libgit2 1.5 (Debian and Ubuntu: apt-get install libgit2-1.5)"),
+                DiagnosticCatalog.GitUnsupported.ForFile(layout.GitDir, $"libgit2, which SessionHooks ships for its runtimes, cannot be loaded on {System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier}", "reinstall SessionHooks; on a runtime LibGit2Sharp.NativeBinaries does not cover, SessionHooks cannot run"),
                 exception);
         }
     }

@@ -45,7 +45,7 @@ internal sealed record RepositoryLayout(string GitDir, string CommonDir, string?
         {
             throw new SessionHooksException(DiagnosticCatalog.GitUnsupported.ForFile(
                 commonDir,
-                "this repository names its objects with SHA-256, which libgit2 1.5 (SessionHooks' git library) cannot read",
+                "this repository names its objects with SHA-256, and libgit2 (1.9, bundled with LibGit2Sharp 0.32) is built without SHA-256 support",
                 "use SessionHooks in a SHA-1 repository; SHA-256 repositories are not supported yet"));
         }
 

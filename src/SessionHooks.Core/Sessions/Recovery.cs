@@ -134,7 +134,7 @@ public static class Recovery
             return [];
         }
 
-        var remote = GitConfig.Get(context.WorktreeRoot, $"branch.{git.Head.Branch}.remote") ?? "origin";
+        var remote = git.GetConfig($"branch.{git.Head.Branch}.remote") ?? "origin";
         var candidates = git.CommitsToPush(head, remote, null).Take(max).ToList();
         var unlogged = WorklogRules.FindUnlogged(git, worklog, candidates);
         var entries = new List<WorklogEntry>();
@@ -184,11 +184,10 @@ public static class Recovery
             Files = [],
         }]);
 
-        var result = GitCli.Run(context.WorktreeRoot,
-            ["-c", "core.hooksPath=/dev/null", "commit", "--quiet", "--no-verify", "-m", "Record session state (session recover)", "--", .. paths]);
-        report.Add(result.Succeeded
+        var failure = git.CommitPaths("Record session state (session recover)", paths);
+        report.Add(failure is null
             ? "committed the recovered session files"
-            : $"could not commit the session files: {result.StandardError.Trim()}");
+            : $"could not commit the session files: {failure}");
     }
 
     private delegate LoadResult<T> ParseFile<T>(ReadOnlySpan<byte> bytes, string displayPath)

@@ -79,6 +79,7 @@ public sealed partial class GitRepository : IDisposable
     /// <summary>Opens the repository with the git variables given, ignoring this process's own.</summary>
     public static GitRepository Open(string startDirectory, GitEnvironment environment, string? indexPath = null)
     {
+        LibGit2Library.Locate();
         var start = Path.TrimEndingDirectorySeparator(Path.GetFullPath(startDirectory));
         if (!Directory.Exists(start))
         {
@@ -139,11 +140,30 @@ public sealed partial class GitRepository : IDisposable
     /// </summary>
     private Repository IndexRepo => indexFile is null ? repo : indexed ??= OpenLibGit2(GitDir, WorktreeRoot, indexFile);
 
+    /// <summary>
+    /// The git dir for <paramref name="start"/>, found as git finds it: the nearest folder upwards that
+    /// holds a <c>.git</c> folder or file, or is a git dir itself. Walked here, each step asked of
+    /// libgit2, because LibGit2Sharp's <c>Repository.Discover</c> answers null in a NativeAOT program.
+    /// </summary>
     private static string? Discover(string start)
     {
         try
         {
-            return Repository.Discover(start);
+            for (var directory = start; directory is not null; directory = Path.GetDirectoryName(directory))
+            {
+                var dotGit = Path.Combine(directory, ".git");
+                if ((Directory.Exists(dotGit) || File.Exists(dotGit)) && Repository.IsValid(dotGit))
+                {
+                    return dotGit;
+                }
+
+                if (Repository.IsValid(directory))
+                {
+                    return directory;
+                }
+            }
+
+            return null;
         }
         catch (LibGit2SharpException exception)
         {

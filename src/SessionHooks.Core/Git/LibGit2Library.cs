@@ -24,9 +24,10 @@ public static class LibGit2Library
     }
 
     /// <summary>
-    /// Points LibGit2Sharp at the libgit2 shipped beside it (<c>runtimes/&lt;rid&gt;/native/</c>) before
-    /// its first use. A program finds it by itself; an MSBuild task does not, since LibGit2Sharp looks
-    /// under the host's folder (MSBuild's) rather than the task assembly's.
+    /// Lets the runtime find the libgit2 shipped beside LibGit2Sharp (<c>runtimes/&lt;rid&gt;/native/</c>)
+    /// in a load context of its own. A program finds it by itself; an MSBuild task does not, since
+    /// LibGit2Sharp then looks under the host's folder (MSBuild's), and its NativeLibraryPath setting
+    /// looks for the file without its <c>lib</c> prefix on Linux and macOS (LibGit2Sharp 0.32).
     /// </summary>
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "An empty location (NativeAOT, single file) is checked: libgit2 is then beside the executable.")]
     internal static void Locate()
@@ -36,18 +37,28 @@ public static class LibGit2Library
             return;
         }
 
-        var assembly = typeof(LibGit2Sharp.Repository).Assembly.Location;
-        if (assembly.Length == 0 || RuntimeFolderName() is not { } rid)
+        var libGit2Sharp = typeof(LibGit2Sharp.Repository).Assembly;
+        if (libGit2Sharp.Location.Length == 0 || RuntimeFolderName() is not { } rid)
         {
             // NativeAOT: libgit2 sits beside the executable, where the runtime looks first.
             return;
         }
 
-        var native = Path.Combine(Path.GetDirectoryName(assembly)!, "runtimes", rid, "native");
-        if (Directory.Exists(native))
+        var native = Path.Combine(Path.GetDirectoryName(libGit2Sharp.Location)!, "runtimes", rid, "native");
+        var context = System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(libGit2Sharp);
+        if (context is null || !Directory.Exists(native))
         {
-            LibGit2Sharp.GlobalSettings.NativeLibraryPath = native;
+            return;
         }
+
+        // Asked only when the runtime's own search has failed, so a program's normal lookup is untouched.
+        context.ResolvingUnmanagedDll += (_, name) =>
+        {
+            var file = OperatingSystem.IsWindows() ? name + ".dll" : "lib" + name + (OperatingSystem.IsMacOS() ? ".dylib" : ".so");
+            return name.StartsWith("git2", StringComparison.Ordinal) && NativeLibrary.TryLoad(Path.Combine(native, file), out var handle)
+                ? handle
+                : IntPtr.Zero;
+        };
     }
 
     private static bool IsMusl() => File.Exists("/lib/ld-musl-x86_64.so.1") || File.Exists("/lib/ld-musl-aarch64.so.1");

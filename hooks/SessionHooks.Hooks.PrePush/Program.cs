@@ -3,12 +3,5 @@
 using SessionHooks.Sessions;
 
 var remote = args.Length > 0 ? args[0] : "origin";
-var updates = PushUpdate.Parse(Console.IsInputRedirected ? ReadStandardInput() : "");
+var updates = PushUpdate.Parse(Console.IsInputRedirected ? Console.In.ReadToEnd() : "");
 return HookHost.Run("pre-push", context => PrePush.Run(context, remote, updates));
-
-// The raw stream, not Console.In: the console's reader costs a hook several milliseconds to set up.
-static string ReadStandardInput()
-{
-    using var input = new StreamReader(Console.OpenStandardInput(), System.Text.Encoding.UTF8);
-    return input.ReadToEnd();
-}

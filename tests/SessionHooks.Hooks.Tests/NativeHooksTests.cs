@@ -41,6 +41,26 @@ public partial class NativeHooksTests
         }
     }
 
+    /// <summary>
+    /// The schema check goes through NJsonSchema and Newtonsoft.Json, whose trim/AOT warnings are
+    /// suppressed (hooks/Directory.Build.props): here it runs in the native pre-push program.
+    /// </summary>
+    [Test]
+    public void PrePush_RefusesASchemaBreakingFile_ThroughTheSchemaLibrary()
+    {
+        var repo = HookedRepository.Create();
+        var sessions = Path.Combine(repo.Root, ".sessions", "ai_sessions.json");
+        File.WriteAllText(sessions, File.ReadAllText(sessions).Replace("\"status\": \"active\"", "\"status\": \"sleeping\"", StringComparison.Ordinal));
+        Assert.That(File.ReadAllText(sessions), Does.Contain("\"sleeping\""), "the file now breaks its schema");
+        repo.Run("commit", "-q", "--no-verify", "-am", "break the schema");
+
+        var push = repo.Try("push", "-q", "origin", "main");
+
+        Assert.That(push.ExitCode, Is.Not.Zero, push.ToString());
+        Assert.That(push.StandardError, Does.Match(@"ai_sessions\.json\(\d+,\d+\): error SH2003: "));
+        Assert.That(push.StandardError, Does.Not.Contain("   at "));
+    }
+
     [GeneratedRegex(@"""?(?<hook>post-checkout|pre-commit|pre-push)""? runs ""?(?<runtime>[A-Za-z-]+)""? with LibGit2Sharp ""?\S+?""? loaded from ""?(?<library>[^""\s]+)")]
     private static partial Regex StartLine();
 }

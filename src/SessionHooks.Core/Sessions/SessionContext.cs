@@ -47,7 +47,7 @@ public sealed class SessionContext : IDisposable
         {
             var root = git.WorktreeRoot ?? throw new Diagnostics.SessionHooksException(
                 Diagnostics.DiagnosticCatalog.NotARepository.ForFile(directory, "a bare repository has no working tree for session files"));
-            var context = new SessionContext(git, root, clock ?? TimeProvider.System, HookLog.CreateInBackground(git.CommonDir, component));
+            var context = new SessionContext(git, root, clock ?? TimeProvider.System, HookLog.Create(git.CommonDir, component));
             if (context.Log.IsEnabled(Serilog.Events.LogEventLevel.Debug))
             {
                 context.Log.Debug(

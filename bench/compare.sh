@@ -28,8 +28,9 @@ for spec in "$@"; do
   printf 'line\n' >"$dir/file.txt"
   SESSIONHOOKS=0 git -C "$dir" add -A
   SESSIONHOOKS=0 git -C "$dir" commit -q -m "initial commit"
-  session=$folder/session.dll; [ -f "$session" ] || session=$folder/../session.dll
-  (cd "$dir" && dotnet "$session" install --hooks-dir "$folder" >/dev/null)
+  # A native folder (linux-x64/) is installed through the folder above it, which holds the CLI.
+  base=$folder; [ -f "$base/session.dll" ] || base=$(cd "$folder/.." && pwd)
+  (cd "$dir" && dotnet "$base/session.dll" install --hooks-dir "$base" >/dev/null)
   git -C "$dir" config sessionhooks.hooksdir "$folder"
   git -C "$dir" add -A && git -C "$dir" commit -q -m "install hooks"
   git -C "$dir" branch other

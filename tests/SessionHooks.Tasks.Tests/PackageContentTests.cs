@@ -42,6 +42,11 @@ public sealed class PackageContentTests
         Assert.That(BitConverter.ToUInt16(header, 18), Is.EqualTo(62), "for x86-64 (EM_X86_64)");
         Assert.That(package.GetEntry("tools/hooks/" + program), Is.Null, "no apphost in the framework-dependent folder: it would run on one runtime only");
         Assert.That(package.Entries.Select(e => e.FullName), Has.Some.Match(@"^tools/hooks/linux-x64/libgit2-[0-9a-f]+\.so$"));
+
+        // Where LibGit2Sharp looks beside itself: runtimes/<rid>/native/, once, for the tasks and for the framework-dependent hooks.
+        Assert.That(package.Entries.Select(e => e.FullName), Has.Some.Match(@"^tasks/net10\.0/runtimes/linux-x64/native/libgit2-[0-9a-f]+\.so$"));
+        Assert.That(package.Entries.Select(e => e.FullName), Has.Some.Match(@"^tools/hooks/runtimes/linux-x64/native/libgit2-[0-9a-f]+\.so$"));
+        Assert.That(package.Entries.Select(e => e.FullName), Has.None.Contains("/native/runtimes/").And.None.Contains("/native/linux-x64/"));
     }
 
     [Test]

@@ -14,11 +14,6 @@ sandbox=$(cd "$sandbox" && pwd)
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 show() { printf '$ %s\n' "$*"; "$@"; }
 
-if ! ldconfig -p 2>/dev/null | grep -q 'libgit2\.so\.1\.5'; then
-  echo "libgit2 1.5 is missing: install it first (Debian/Ubuntu: sudo apt-get install libgit2-1.5)" >&2
-  exit 2
-fi
-
 step "Building SessionHooks (the session command and the hook programs)"
 dotnet build "$here/src/SessionHooks.Cli" -c Release -o "$sandbox/tools" -nologo -v:q >/dev/null
 session() { dotnet "$sandbox/tools/session.dll" "$@"; }

@@ -51,7 +51,18 @@ public sealed class SessionContext : IDisposable
         {
             var root = git.WorktreeRoot ?? throw new Diagnostics.SessionHooksException(
                 Diagnostics.DiagnosticCatalog.NotARepository.ForFile(directory, "a bare repository has no working tree for session files"));
-            return new SessionContext(git, root, clock ?? TimeProvider.System, HookLog.CreateInBackground(git.CommonDir, component));
+            var context = new SessionContext(git, root, clock ?? TimeProvider.System, HookLog.Create(git.CommonDir, component));
+            if (context.Log.IsEnabled(Serilog.Events.LogEventLevel.Debug))
+            {
+                context.Log.Debug(
+                    "{Component} runs {Runtime} with LibGit2Sharp {LibGit2} loaded from {Library}",
+                    component,
+                    System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported ? "JIT-compiled" : "NativeAOT",
+                    LibGit2Library.Version,
+                    LibGit2Library.LoadedFrom());
+            }
+
+            return context;
         }
         catch
         {

@@ -12,7 +12,7 @@ public sealed class PackageContentTests
     [TestCase("session.dll")]
     [TestCase("SessionHooks.Core.dll")]
     [TestCase("Serilog.dll")]
-    public void HookFolder_IsPrecompiledForThisMachine(string assembly)
+    public void HookFolder_HoldsTheFrameworkDependentBuild_ForEveryRuntime(string assembly)
     {
         using var package = ZipFile.OpenRead(Path.Combine(PackageFeed.Feed, "SessionHooks.0.1.0.nupkg"));
         var entry = package.GetEntry("tools/hooks/" + assembly);
@@ -23,9 +23,30 @@ public sealed class PackageContentTests
             stream.CopyTo(copy);
         copy.Position = 0;
         using var image = new PEReader(copy);
+        Assert.That(image.HasMetadata, Is.True, assembly + " is a .NET assembly");
+    }
 
-        // A ReadyToRun image carries a managed native header; a plain IL assembly has none.
-        Assert.That(image.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size, Is.GreaterThan(0), assembly + " is IL only");
+    [TestCase("sessionhooks-post-checkout")]
+    [TestCase("sessionhooks-pre-commit")]
+    [TestCase("sessionhooks-pre-push")]
+    public void NativeFolder_HoldsEachHookAsALinuxX64Executable(string program)
+    {
+        using var package = ZipFile.OpenRead(Path.Combine(PackageFeed.Feed, "SessionHooks.0.1.0.nupkg"));
+        var entry = package.GetEntry("tools/hooks/linux-x64/" + program);
+        Assert.That(entry, Is.Not.Null, "tools/hooks/linux-x64/" + program + " is missing (is clang installed?)");
+
+        using var stream = entry!.Open();
+        var header = new byte[20];
+        stream.ReadExactly(header);
+        Assert.That(header[..4], Is.EqualTo(new byte[] { 0x7f, (byte)'E', (byte)'L', (byte)'F' }), "an ELF executable");
+        Assert.That(BitConverter.ToUInt16(header, 18), Is.EqualTo(62), "for x86-64 (EM_X86_64)");
+        Assert.That(package.GetEntry("tools/hooks/" + program), Is.Null, "no apphost in the framework-dependent folder: it would run on one runtime only");
+        Assert.That(package.Entries.Select(e => e.FullName), Has.Some.Match(@"^tools/hooks/linux-x64/libgit2-[0-9a-f]+\.so$"));
+
+        // Where LibGit2Sharp looks beside itself: runtimes/<rid>/native/, once, for the tasks and for the framework-dependent hooks.
+        Assert.That(package.Entries.Select(e => e.FullName), Has.Some.Match(@"^tasks/net10\.0/runtimes/linux-x64/native/libgit2-[0-9a-f]+\.so$"));
+        Assert.That(package.Entries.Select(e => e.FullName), Has.Some.Match(@"^tools/hooks/runtimes/linux-x64/native/libgit2-[0-9a-f]+\.so$"));
+        Assert.That(package.Entries.Select(e => e.FullName), Has.None.Contains("/native/runtimes/").And.None.Contains("/native/linux-x64/"));
     }
 
     [Test]
@@ -35,6 +56,6 @@ public sealed class PackageContentTests
         var hookFiles = package.Entries.Select(e => e.FullName).Where(n => n.StartsWith("tools/hooks/", StringComparison.Ordinal)).ToList();
 
         Assert.That(hookFiles, Has.Some.EndsWith("sessionhooks-pre-push.runtimeconfig.json"));
-        Assert.That(hookFiles, Has.None.EndsWith(".pdb").And.None.EndsWith(".xml"));
+        Assert.That(hookFiles, Has.None.EndsWith(".pdb").And.None.EndsWith(".xml").And.None.EndsWith(".dbg").And.None.EndsWith(".stamp"));
     }
 }

@@ -4,7 +4,7 @@ using System.Text;
 namespace SessionHooks.Git;
 
 /// <summary>The outcome of one run of the git command line.</summary>
-public sealed record GitCliResult(int ExitCode, string StandardOutput, string StandardError)
+internal sealed record GitCliResult(int ExitCode, string StandardOutput, string StandardError)
 {
     public bool Succeeded => ExitCode == 0;
 
@@ -15,11 +15,10 @@ public sealed record GitCliResult(int ExitCode, string StandardOutput, string St
 }
 
 /// <summary>
-/// Runs the <c>git</c> command line, for what libgit2 1.5 cannot do here (configuration, the
-/// author identity) and for what a commit needs, where starting git costs less than loading
-/// libgit2. Arguments go as a list, never through a shell.
+/// Runs the <c>git</c> command line, for the few things libgit2 cannot do (each caller says which).
+/// Only <see cref="GitRepository"/> uses it. Arguments go as a list, never through a shell.
 /// </summary>
-public static class GitCli
+internal static class GitCli
 {
     private static readonly Dictionary<string, string?> EmptyVariables = [];
 
@@ -46,7 +45,7 @@ public static class GitCli
                 return new GitCliResult(127, "", "git could not be started");
             }
 
-            var stderr = new ErrorDrain(process.StandardError);
+            var stderr = process.StandardError.ReadToEndAsync();
             if (standardInput is not null)
             {
                 process.StandardInput.Write(standardInput);
@@ -55,7 +54,7 @@ public static class GitCli
 
             var stdout = process.StandardOutput.ReadToEnd();
             process.WaitForExit();
-            return new GitCliResult(process.ExitCode, stdout, stderr.Text());
+            return new GitCliResult(process.ExitCode, stdout, stderr.GetAwaiter().GetResult());
         }
         catch (System.ComponentModel.Win32Exception exception)
         {
@@ -63,9 +62,9 @@ public static class GitCli
         }
     }
 
-    /// <summary>How git is started for <see cref="Run"/>, and for a git process kept running (<see cref="ObjectReader"/>).</summary>
+    /// <summary>How git is started for <see cref="Run"/>.</summary>
     /// <param name="variables">Set for the child after the <c>GIT_*</c> clean-up; a null value removes the variable.</param>
-    internal static ProcessStartInfo StartInfo(
+    private static ProcessStartInfo StartInfo(
         string workingDirectory,
         IReadOnlyList<string> arguments,
         bool otherRepository,

@@ -5,17 +5,37 @@ namespace SessionHooks.Git;
 public sealed partial class GitRepository
 {
     /// <summary>
-    /// Runs git on this repository, worktree and index, as libgit2 would open them. The hook's own
+    /// Commits exactly <paramref name="repoPaths"/> as they are in the worktree, and nothing else the
+    /// index holds, with no hooks (<c>git commit --only -- &lt;paths&gt;</c>, its hooks folder an empty
+    /// one: <c>/dev/null</c> is not a folder on every system). The message is its paragraphs.
+    /// Returns null when committed, else git's first error line.
+    /// </summary>
+    /// <remarks>
+    /// The git command, not libgit2: a commit made for the user must honour what their git does on
+    /// every commit and libgit2 does not — signing (<c>commit.gpgsign</c>), the committer identity
+    /// from git's variables and config, the reflog message — exactly as <c>git commit</c> would.
+    /// </remarks>
+    public string? CommitPaths(IReadOnlyList<string> repoPaths, IReadOnlyList<string> paragraphs)
+    {
+        var noHooks = Path.Combine(CommonDir, "sessionhooks", "no-hooks");
+        Directory.CreateDirectory(noHooks);
+        List<string> arguments = ["-c", "core.hooksPath=" + noHooks, "commit", "--quiet", "--no-verify"];
+        foreach (var paragraph in paragraphs)
+        {
+            arguments.AddRange(["-m", paragraph]);
+        }
+
+        var result = RunGit([.. arguments, "--only", "--", .. repoPaths], extra: new Dictionary<string, string?> { ["GIT_LITERAL_PATHSPECS"] = "1" });
+        return result.Succeeded ? null : result.FirstErrorLine;
+    }
+
+    /// <summary>
+    /// Runs git on this repository, worktree and index, as libgit2 opened them. The hook's own
     /// <c>GIT_*</c> variables are kept when this is the hook's repository (they may carry
     /// <c>git -c</c> settings); otherwise they are dropped, since they belong to another one.
     /// </summary>
     private GitCliResult RunGit(IReadOnlyList<string> arguments, string? indexFile = null, IReadOnlyDictionary<string, string?>? extra = null) =>
         GitCli.Run(WorktreeRoot ?? GitDir, arguments, otherRepository: !environment.IsInherited, variables: Variables(indexFile, extra));
-
-    /// <summary>git's object reader for this repository and index, started on first use.</summary>
-    private ObjectReader Objects => reader ??= ObjectReader.Start(
-        GitCli.StartInfo(WorktreeRoot ?? GitDir, ["cat-file", "--batch-command"], otherRepository: !environment.IsInherited, Variables(null, null)),
-        GitDir);
 
     private Dictionary<string, string?> Variables(string? indexFile, IReadOnlyDictionary<string, string?>? extra)
     {

@@ -18,9 +18,8 @@ public sealed partial class GitRepository
     /// <summary>
     /// The commits a push of <paramref name="localOid"/> sends: reachable from it, not from
     /// <paramref name="remoteOid"/> (ignored when null or all zeros) nor from any <c>refs/remotes/&lt;remoteName&gt;/*</c>;
-    /// newest first, like <c>git rev-list &lt;local&gt; ^&lt;remote&gt; --not --remotes=&lt;remoteName&gt;</c>.
+    /// newest first, like <c>git rev-list --date-order &lt;local&gt; ^&lt;remote&gt; --not --remotes=&lt;remoteName&gt;</c>.
     /// </summary>
-    /// <remarks>Asked of <c>git rev-list</c>: a push then needs no libgit2 (see <see cref="ReadFileAtCommit"/>).</remarks>
     public IReadOnlyList<CommitInfo> CommitsToPush(string localOid, string remoteName, string? remoteOid)
     {
         if (ObjectIds.IsZero(localOid))
@@ -28,39 +27,28 @@ public sealed partial class GitRepository
             return [];
         }
 
-        if (string.IsNullOrEmpty(localOid) || localOid.StartsWith('-'))
+        var local = (ObjectIds.IsObjectId(localOid) ? ResolveCommit(localOid) : null) ?? throw RevisionNotFound(localOid);
+
+        // A remote tip this repository never fetched excludes nothing, as with rev-list --ignore-missing.
+        var prefix = "refs/remotes/" + remoteName + "/";
+        var excluded = Repo.Refs
+            .Where(r => r.CanonicalName.StartsWith(prefix, StringComparison.Ordinal))
+            .Select(r => PeelToCommit(r.ResolveToDirectReference()?.Target))
+            .OfType<Commit>()
+            .ToList();
+        if (remoteOid is not null && !ObjectIds.IsZero(remoteOid) && ObjectIds.IsObjectId(remoteOid) && ResolveCommit(remoteOid) is { } remote)
         {
-            throw RevisionNotFound(localOid);
+            excluded.Add(remote);
         }
 
-        // Topological as well as by date, so a child is listed before its parents even when clocks
-        // were skewed. --ignore-missing: a remote tip this repository never fetched excludes nothing.
-        List<string> arguments =
-        [
-            "rev-list", "--date-order", "--ignore-missing", "--no-commit-header", "--format=" + CommitRecords.Format,
-            "--not", "--remotes=" + remoteName, "--not", "--end-of-options", localOid,
-        ];
-        if (remoteOid is not null && !ObjectIds.IsZero(remoteOid) && ObjectIds.IsObjectId(remoteOid))
+        // Topological as well as by date, so a child is listed before its parents even when clocks were skewed.
+        var filter = new CommitFilter
         {
-            arguments.Add("^" + remoteOid);
-        }
-
-        var result = RunGit(arguments);
-        if (!result.Succeeded)
-        {
-            throw result.StandardError.Contains("bad object", StringComparison.Ordinal)
-                ? RevisionNotFound(localOid)
-                : CommandFailed(result, "rev-list", GitDir);
-        }
-
-        var commits = CommitRecords.Parse(result.StandardOutput);
-        if (commits.Count == 0 && Objects.Find(localOid + "^{commit}") is null)
-        {
-            // --ignore-missing skipped the pushed commit too: it is not in this repository.
-            throw RevisionNotFound(localOid);
-        }
-
-        return commits;
+            IncludeReachableFrom = local,
+            ExcludeReachableFrom = excluded,
+            SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time,
+        };
+        return Repo.Commits.QueryBy(filter).Select(CommitInfo.From).ToList();
     }
 
     /// <summary>Like <c>git merge-base --is-ancestor</c>; a commit is its own ancestor. False when either is unknown.</summary>
@@ -75,41 +63,34 @@ public sealed partial class GitRepository
     }
 
     /// <summary>The text of a file in a commit; null when the commit or the file is not there.</summary>
-    /// <remarks>Read by git's object reader, which a push keeps open for all it reads; the last two blobs are kept, as a push reads each worklog twice.</remarks>
+    /// <remarks>The last two blobs read are kept: a push reads each commit's worklog twice (as the commit's, then as its child's parent's).</remarks>
     public string? ReadFileAtCommit(string commitish, string repoPath) => ReadBlobAtCommit(commitish, repoPath)?.Text;
 
-    /// <summary>As <see cref="ReadFileAtCommit"/>, with the blob's id: one question to git for both.</summary>
+    /// <summary>As <see cref="ReadFileAtCommit"/>, with the blob's id.</summary>
     public (string Id, string Text)? ReadBlobAtCommit(string commitish, string repoPath)
     {
-        if (ObjectName(commitish, repoPath) is not { } name || Objects.Find(name) is not { Type: "blob" } header)
+        if (BlobAtCommit(commitish, repoPath) is not { } blob)
         {
             return null;
         }
 
-        if (recentBlobs.Find(b => b.Id == header.Id) is { Text: { } known })
+        var id = blob.Sha;
+        if (recentBlobs.Find(b => b.Id == id) is { Text: { } known })
         {
-            return (header.Id, known);
+            return (id, known);
         }
 
-        // By id: the name may have moved on (a branch) between the two questions.
-        var bytes = Objects.ReadBlob(header.Id);
-        if (bytes is null)
-        {
-            return null;
-        }
-
-        var text = Encoding.UTF8.GetString(bytes);
-        recentBlobs.Insert(0, (header.Id, text));
+        var text = BlobText(blob);
+        recentBlobs.Insert(0, (id, text));
         if (recentBlobs.Count > RecentBlobLimit)
         {
             recentBlobs.RemoveAt(RecentBlobLimit);
         }
 
-        return (header.Id, text);
+        return (id, text);
     }
 
-    public string? BlobIdAtCommit(string commitish, string repoPath) =>
-        ObjectName(commitish, repoPath) is { } name && Objects.Find(name) is { Type: "blob" } header ? header.Id : null;
+    public string? BlobIdAtCommit(string commitish, string repoPath) => BlobAtCommit(commitish, repoPath)?.Sha;
 
     /// <summary>Lines added and removed per file against the first parent (the empty tree for a root commit), like <c>git show --numstat --format=</c>.</summary>
     public IReadOnlyList<FileStat> NumStat(string commitId)
@@ -166,19 +147,16 @@ public sealed partial class GitRepository
         }
     }
 
-    /// <summary>
-    /// git's name for a file in a commit (<c>&lt;commit&gt;:&lt;path&gt;</c>), or null for a path no tree
-    /// can hold. A relative path (<c>./</c>, <c>../</c>) would be taken from git's working directory,
-    /// and one outside the repository stops the reader, so those never reach git.
-    /// </summary>
-    private static string? ObjectName(string commitish, string repoPath)
-    {
-        if (string.IsNullOrEmpty(commitish) || commitish.AsSpan().IndexOfAny(":\n\r\0") >= 0 || !IsTreePath(repoPath))
-        {
-            return null;
-        }
+    /// <summary>The blob at <paramref name="repoPath"/> in a commit; null when the commit, the path or a blob there is missing.</summary>
+    private Blob? BlobAtCommit(string commitish, string repoPath) =>
+        IsTreePath(repoPath) && ResolveCommit(commitish) is { } commit && commit[repoPath]?.Target is Blob blob ? blob : null;
 
-        return commitish + ":" + repoPath;
+    /// <summary>A blob's bytes as UTF-8 text, as git stores them (no filters, no line-ending conversion).</summary>
+    private static string BlobText(Blob blob)
+    {
+        using var stream = blob.GetContentStream();
+        using var reader = new StreamReader(stream, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: false);
+        return reader.ReadToEnd();
     }
 
     /// <summary>A path as a tree holds it: components split by <c>/</c>, none empty, <c>.</c> or <c>..</c>, on one line.</summary>

@@ -6,7 +6,8 @@ public sealed partial class GitRepository
 {
     /// <summary>
     /// The author git will record: <c>GIT_AUTHOR_NAME</c> and <c>GIT_AUTHOR_EMAIL</c> when set (git commit
-    /// sets both for its hooks), else what <c>git var GIT_AUTHOR_IDENT</c> says from the configuration.
+    /// sets both for its hooks), else what the configuration says, read as <c>git var GIT_AUTHOR_IDENT</c> reads it.
+    /// git's last resort, a name made up from the system's user and host, is not guessed at.
     /// </summary>
     public GitIdentity Identity() => Identity(Environment.GetEnvironmentVariable);
 
@@ -17,14 +18,16 @@ public sealed partial class GitRepository
             return new GitIdentity(name, email);
         }
 
-        var result = GitCli.Run(WorktreeRoot ?? GitDir, ["var", "GIT_AUTHOR_IDENT"], otherRepository: !environment.IsInherited);
-        if (result.Succeeded && GitIdentity.ParseIdent(result.StandardOutput.Trim()) is { } identity)
+        // git's order: author.* before user.*, then EMAIL for the address (git var GIT_AUTHOR_IDENT).
+        var configuredName = GetEffectiveConfig("author.name") ?? GetEffectiveConfig("user.name");
+        var configuredEmail = GetEffectiveConfig("author.email") ?? GetEffectiveConfig("user.email") ?? variable("EMAIL");
+        var authorName = variable("GIT_AUTHOR_NAME") is { Length: > 0 } fromVariable ? fromVariable : configuredName;
+        var authorEmail = variable("GIT_AUTHOR_EMAIL") is { Length: > 0 } emailVariable ? emailVariable : configuredEmail;
+        if (!string.IsNullOrWhiteSpace(authorName) && !string.IsNullOrWhiteSpace(authorEmail))
         {
-            return identity;
+            return new GitIdentity(authorName.Trim(), authorEmail.Trim());
         }
 
-        var reason = result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .FirstOrDefault(l => l.StartsWith("fatal:", StringComparison.Ordinal)) ?? "git var GIT_AUTHOR_IDENT failed";
-        throw new SessionHooksException(DiagnosticCatalog.AuthorUnknown.ForFile(WorktreeRoot ?? GitDir, $"git does not know who the author is ({reason})"));
+        throw new SessionHooksException(DiagnosticCatalog.AuthorUnknown.ForFile(WorktreeRoot ?? GitDir, "git does not know who the author is (user.name and user.email are not set)"));
     }
 }

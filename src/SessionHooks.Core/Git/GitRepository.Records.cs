@@ -1,44 +1,44 @@
-using System.Globalization;
+using LibGit2Sharp;
+using SessionHooks.Diagnostics;
+using GitChange = LibGit2Sharp.ChangeKind;
 
 namespace SessionHooks.Git;
 
 /// <summary>One line of HEAD's reflog: what HEAD was, what it became, and git's reason.</summary>
 public sealed record ReflogEntry(string Old, string New, string Message);
 
+/// <summary>The git questions of the record model (docs/records.md): commits with their sessions, reflog, tree changes, index entries.</summary>
 public sealed partial class GitRepository
 {
     /// <summary>
     /// The commits reachable from <paramref name="tip"/> and from none of <paramref name="excluded"/>,
-    /// newest first, at most <paramref name="max"/>; each with the session its trailer names.
+    /// newest first (children before parents), at most <paramref name="max"/>; each with the session
+    /// its <c>Session-Id</c> trailer names.
     /// </summary>
     public IReadOnlyList<CommitInfo> Commits(string tip, IReadOnlyList<string> excluded, int max)
     {
-        if (FindCommitId(tip) is not { } id)
+        if (max <= 0 || ResolveCommit(tip) is not { } from)
         {
             return [];
         }
 
-        List<string> arguments =
-        [
-            "rev-list", "--date-order", "--ignore-missing", "--no-commit-header", "--format=" + CommitRecords.Format,
-            "--max-count=" + max.ToString(CultureInfo.InvariantCulture), "--end-of-options", id,
-        ];
-        arguments.AddRange(excluded.Where(ObjectIds.IsObjectId).Select(id => "^" + id));
-        var result = RunGit(arguments);
-        return result.Succeeded ? CommitRecords.Parse(result.StandardOutput) : throw CommandFailed(result, "rev-list", GitDir);
+        var filter = new CommitFilter
+        {
+            IncludeReachableFrom = from,
+            ExcludeReachableFrom = excluded.Select(ResolveCommit).OfType<Commit>().ToList(),
+            SortBy = CommitSortStrategies.Topological | CommitSortStrategies.Time,
+        };
+        return [.. Repo.Commits.QueryBy(filter).Take(max).Select(CommitInfo.From)];
     }
 
     /// <summary>The full id of the commit a name resolves to, or null.</summary>
-    public string? FindCommitId(string commitish) =>
-        commitish.Length > 0 && !commitish.StartsWith('-') && commitish.AsSpan().IndexOfAny("\n\r\0") < 0
-            && Objects.Find(commitish + "^{commit}") is { Type: "commit" } header
-            ? header.Id
-            : null;
+    public string? FindCommitId(string commitish) => ResolveCommit(commitish)?.Sha;
 
     /// <summary>
-    /// The last <paramref name="count"/> lines of this worktree's HEAD reflog, newest first; none
-    /// when there is no reflog. Read from the file git appends to (<c>logs/HEAD</c>), whose lines are
-    /// <c>&lt;old&gt; &lt;new&gt; &lt;ident&gt; &lt;time&gt; &lt;zone&gt;\t&lt;message&gt;</c>.
+    /// The last <paramref name="count"/> lines of this worktree's HEAD reflog, newest first; none when
+    /// there is none. Read from the file git appends to (<c>logs/HEAD</c>, lines
+    /// <c>&lt;old&gt; &lt;new&gt; &lt;ident&gt; &lt;time&gt; &lt;zone&gt;\t&lt;message&gt;</c>), its end only: a
+    /// reflog grows for ever, and post-commit asks this on every commit.
     /// </summary>
     public IReadOnlyList<ReflogEntry> HeadReflog(int count)
     {
@@ -71,66 +71,59 @@ public sealed partial class GitRepository
     }
 
     /// <summary>
-    /// The files under <paramref name="folder"/> that differ between two commits (the empty tree
-    /// for a null <paramref name="from"/>), like <c>git diff-tree -r --no-renames --name-status</c>.
+    /// The files under <paramref name="folder"/> that differ between two commits (the empty tree for a
+    /// null <paramref name="from"/>), renames not followed, like <c>git diff-tree -r --name-status</c>.
     /// </summary>
     public IReadOnlyList<StagedChange> ChangesBetween(string? from, string to, string folder)
     {
-        if ((from is not null && !ObjectIds.IsObjectId(from)) || !ObjectIds.IsObjectId(to))
-        {
-            throw RevisionNotFound(from ?? to);
-        }
-
-        var result = RunGit(["diff-tree", "-r", "--no-renames", "--name-status", "-z", from ?? EmptyTree, to, "--", folder], extra: LiteralPaths);
-        return result.Succeeded ? NameStatus.Parse(result.StandardOutput) : throw CommandFailed(result, "diff-tree", GitDir);
+        var before = from is null ? null : ResolveCommit(from)?.Tree ?? throw RevisionNotFound(from);
+        var after = ResolveCommit(to)?.Tree ?? throw RevisionNotFound(to);
+        return Changes(before, after, new CompareOptions { Similarity = SimilarityOptions.None })
+            .Where(c => c.Path.StartsWith(folder.TrimEnd('/') + "/", StringComparison.Ordinal))
+            .ToList();
     }
 
-    /// <summary>The files a commit changes against its first parent, with renames, as a worklog entry lists them.</summary>
+    /// <summary>The files a commit changes against its first parent, renames followed, as a worklog entry lists them.</summary>
     public IReadOnlyList<StagedChange> FilesOf(CommitInfo commit)
     {
-        var parent = commit.Parents.Count > 0 ? commit.Parents[0] : EmptyTree;
-        var result = RunGit(["diff-tree", "-r", "-M", "--name-status", "-z", parent, commit.Id]);
-        return result.Succeeded
-            ? [.. NameStatus.Parse(result.StandardOutput).OrderBy(c => c.Path, GitPathOrder.Instance)]
-            : throw CommandFailed(result, "diff-tree", GitDir);
+        ArgumentNullException.ThrowIfNull(commit);
+        var after = ResolveCommit(commit.Id)?.Tree ?? throw RevisionNotFound(commit.Id);
+        var before = commit.Parents.Count > 0 ? ResolveCommit(commit.Parents[0])?.Tree : null;
+        return Changes(before, after, new CompareOptions { Similarity = SimilarityOptions.Renames });
     }
 
     /// <summary>True when the two commits' trees are the same outside <paramref name="folder"/>.</summary>
     public bool SameTreeOutside(string a, string b, string folder)
     {
-        if (!ObjectIds.IsObjectId(a) || !ObjectIds.IsObjectId(b))
+        if (ResolveCommit(a)?.Tree is not { } first || ResolveCommit(b)?.Tree is not { } second)
         {
             return false;
         }
 
-        var result = RunGit(["diff-tree", "--quiet", "-r", a, b, "--", ".", ":(exclude)" + folder], extra: MagicPaths);
-        return result.ExitCode == 0;
+        var prefix = folder.TrimEnd('/') + "/";
+        return Changes(first, second, new CompareOptions { Similarity = SimilarityOptions.None })
+            .All(c => c.Path.StartsWith(prefix, StringComparison.Ordinal));
     }
 
     /// <summary>The files under <paramref name="folder"/> in a commit's tree, as repository paths.</summary>
     public IReadOnlyList<string> FilesAt(string commitId, string folder)
     {
-        if (!ObjectIds.IsObjectId(commitId))
+        var tree = ResolveCommit(commitId)?.Tree ?? throw RevisionNotFound(commitId);
+        var files = new List<string>();
+        if (tree[folder.TrimEnd('/')] is { TargetType: TreeEntryTargetType.Tree } entry)
         {
-            throw RevisionNotFound(commitId);
+            Walk((Tree)entry.Target, folder.TrimEnd('/'), files);
         }
 
-        var result = RunGit(["ls-tree", "-r", "-z", "--name-only", commitId, "--", folder], extra: LiteralPaths);
-        return result.Succeeded
-            ? [.. result.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries)]
-            : throw CommandFailed(result, "ls-tree", GitDir);
+        return files;
     }
 
     /// <summary>The blob a path has in the index being committed (stage 0), or null.</summary>
     public string? IndexBlobId(string repoPath) =>
-        IsTreePath(repoPath) && Objects.Find(":0:" + repoPath) is { Type: "blob" } header ? header.Id : null;
+        IsTreePath(repoPath) && IndexRepo.Index[repoPath] is { StageLevel: StageLevel.Staged } entry ? entry.Id.Sha : null;
 
     /// <summary>Stages the worktree's version of each path into the index being committed, and only there.</summary>
-    public void StageIntoIndex(IReadOnlyList<string> repoPaths)
-    {
-        StageInto(IndexFile, repoPaths);
-        ForgetIndexReads();
-    }
+    public void StageIntoIndex(IReadOnlyList<string> repoPaths) => StageInto(IndexRepo, IndexFile, repoPaths);
 
     /// <summary>
     /// Puts index entries back as they were: each path to its blob (a regular file), or out of the
@@ -138,104 +131,90 @@ public sealed partial class GitRepository
     /// </summary>
     public void SetIndexEntries(IReadOnlyList<(string Path, string? BlobId)> entries)
     {
-        var remove = entries.Where(e => e.BlobId is null).Select(e => e.Path).ToList();
-        if (remove.Count > 0)
+        ArgumentNullException.ThrowIfNull(entries);
+        try
         {
-            var removed = RunGit(["update-index", "--force-remove", "--", .. remove]);
-            if (!removed.Succeeded)
+            var index = IndexRepo.Index;
+            foreach (var (path, blobId) in entries)
             {
-                throw CommandFailed(removed, "update-index --force-remove", IndexFile);
+                if (blobId is null)
+                {
+                    if (index[path] is not null)
+                    {
+                        index.Remove(path);
+                    }
+                }
+                else
+                {
+                    var blob = IndexRepo.Lookup<Blob>(blobId) ?? throw RevisionNotFound(blobId);
+                    index.Add(blob, path, Mode.NonExecutableFile);
+                }
             }
-        }
 
-        foreach (var (path, blob) in entries.Where(e => e.BlobId is not null))
+            index.Write();
+        }
+        catch (LibGit2SharpException exception)
         {
-            if (!ObjectIds.IsObjectId(blob))
-            {
-                throw RevisionNotFound(blob!);
-            }
-
-            var set = RunGit(["update-index", "--add", "--cacheinfo", $"100644,{blob},{path}"]);
-            if (!set.Succeeded)
-            {
-                throw CommandFailed(set, "update-index --cacheinfo", IndexFile);
-            }
+            throw new SessionHooksException(DiagnosticCatalog.InternalError.ForFile(IndexFile, $"restoring index entries failed: {OneLine(exception.Message)}"), exception);
         }
-
-        ForgetIndexReads();
     }
 
     /// <summary>
-    /// Adds (or replaces) a trailer in a commit message file as git itself would, with
-    /// <c>git interpret-trailers</c>, which knows the comment character, the scissors line and
-    /// where a trailer block begins.
+    /// Adds (or replaces) a trailer in a commit message file as git itself would.
     /// </summary>
+    /// <remarks>
+    /// The git command (<c>git interpret-trailers</c>), not libgit2, which can read trailers but not
+    /// place one: git knows the comment character, the scissors line, and where a trailer block
+    /// begins, and the user's <c>trailer.*</c> settings.
+    /// </remarks>
     public void SetTrailer(string messageFile, string key, string value)
     {
         var result = RunGit(["interpret-trailers", "--in-place", "--if-exists", "replace", "--if-missing", "add",
             "--trailer", $"{key}: {value}", "--", Path.GetFullPath(messageFile)]);
         if (!result.Succeeded)
         {
-            throw CommandFailed(result, "interpret-trailers", messageFile);
+            throw new SessionHooksException(DiagnosticCatalog.InternalError.ForFile(messageFile, $"git interpret-trailers failed: {result.FirstErrorLine}"));
         }
-    }
-
-    /// <summary>
-    /// Commits the working tree's version of <paramref name="repoPaths"/>, and nothing else the
-    /// index holds, with the hooks off (<c>--only</c>, and a hooks folder that is empty).
-    /// </summary>
-    /// <returns>Null when the commit was made; git's reason otherwise.</returns>
-    public string? CommitPaths(IReadOnlyList<string> repoPaths, IReadOnlyList<string> paragraphs)
-    {
-        var noHooks = Path.Combine(CommonDir, "sessionhooks", "no-hooks");
-        Directory.CreateDirectory(noHooks);
-        List<string> arguments = ["-c", "core.hooksPath=" + noHooks, "commit", "--quiet", "--no-verify"];
-        foreach (var paragraph in paragraphs)
-        {
-            arguments.AddRange(["-m", paragraph]);
-        }
-
-        arguments.AddRange(["--only", "--", .. repoPaths]);
-        var result = RunGit(arguments, extra: LiteralPaths);
-        ForgetIndexReads();
-        return result.Succeeded ? null : result.FirstErrorLine;
     }
 
     /// <summary>The character that starts a comment line in commit messages (<c>core.commentChar</c>; '#' by default).</summary>
-    public char CommentChar()
+    public char CommentChar() => GetEffectiveConfig("core.commentChar") is { Length: 1 } single ? single[0] : '#';
+
+    private List<StagedChange> Changes(Tree? before, Tree after, CompareOptions options)
     {
-        var configured = GitConfig.GetEffective(WorktreeRoot ?? GitDir, "core.commentChar");
-        return configured is { Length: 1 } single ? single[0] : '#';
+        try
+        {
+            return [.. Repo.Diff.Compare<TreeChanges>(before, after, options)
+                .Select(c => KindOf(c.Status) is { } kind
+                    ? new StagedChange(c.Path, kind, c.Status is GitChange.Renamed or GitChange.Copied ? c.OldPath : null)
+                    : null)
+                .OfType<StagedChange>()
+                .OrderBy(c => c.Path, GitPathOrder.Instance)];
+        }
+        catch (LibGit2SharpException exception)
+        {
+            throw new SessionHooksException(DiagnosticCatalog.InternalError.ForFile(GitDir, $"comparing trees failed: {OneLine(exception.Message)}"), exception);
+        }
     }
 
-    // A folder named by us is a name, not a pattern, whatever the user's environment says.
-    private static readonly Dictionary<string, string?> LiteralPaths = new()
+    private static void Walk(Tree tree, string prefix, List<string> files)
     {
-        ["GIT_LITERAL_PATHSPECS"] = "1",
-        ["GIT_GLOB_PATHSPECS"] = null,
-        ["GIT_NOGLOB_PATHSPECS"] = null,
-        ["GIT_ICASE_PATHSPECS"] = null,
-    };
-
-    // ':(exclude)' is pathspec magic, which literal pathspecs switch off.
-    private static readonly Dictionary<string, string?> MagicPaths = new()
-    {
-        ["GIT_LITERAL_PATHSPECS"] = null,
-        ["GIT_GLOB_PATHSPECS"] = null,
-        ["GIT_NOGLOB_PATHSPECS"] = null,
-        ["GIT_ICASE_PATHSPECS"] = null,
-    };
-
-    // The object reader answers from the index as it was when it started.
-    private void ForgetIndexReads()
-    {
-        reader?.Dispose();
-        reader = null;
+        foreach (var entry in tree)
+        {
+            var path = prefix + "/" + entry.Name;
+            if (entry.TargetType == TreeEntryTargetType.Tree)
+            {
+                Walk((Tree)entry.Target, path, files);
+            }
+            else if (entry.TargetType == TreeEntryTargetType.Blob)
+            {
+                files.Add(path);
+            }
+        }
     }
 
     private static List<string> TailLines(string path, int count)
     {
-        // A reflog grows for ever; read its end only.
         const int Chunk = 64 * 1024;
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         var start = Math.Max(0, stream.Length - Chunk);

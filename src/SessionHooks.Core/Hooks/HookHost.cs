@@ -21,10 +21,6 @@ public static class HookHost
             return 0;
         }
 
-        Records.SessionJson.PrepareInBackground();
-
-        // Made on first use: setting up the console costs a hook about 6 ms, and a hook that
-        // succeeds prints nothing.
         TextWriter Error() => error ??= Console.Error;
 
         try

@@ -14,7 +14,7 @@ public static class HookInstaller
     public static InstallResult Install(string worktreeRoot, string hooksFolder, InstallOptions? options = null)
     {
         var repository = RepositoryPaths.Resolve(worktreeRoot);
-        var folder = Path.TrimEndingDirectorySeparator(Path.GetFullPath(hooksFolder));
+        var folder = NativeHooks.Choose(Path.TrimEndingDirectorySeparator(Path.GetFullPath(hooksFolder)));
         return InstallSteps.Plan(repository, folder).Finish(options?.DryRun ?? false);
     }
 
@@ -38,7 +38,11 @@ public static class HookInstaller
         return new InstallStatus(installed, installed && pending.Count > 0, present, hooksFolder, pending);
     }
 
-    /// <summary>The program is there as an apphost or as a <c>.dll</c> for <c>dotnet</c>, as the launcher runs it.</summary>
+    /// <summary>
+    /// The program is there as an executable or as a <c>.dll</c> for <c>dotnet</c>, as the launcher runs it;
+    /// the <c>session</c> CLI may also be in the folder above a native one (<see cref="NativeHooks"/>).
+    /// </summary>
     internal static bool HasProgram(string hooksFolder, string program) =>
-        File.Exists(Path.Combine(hooksFolder, program)) || File.Exists(Path.Combine(hooksFolder, program + ".dll"));
+        File.Exists(Path.Combine(hooksFolder, program)) || File.Exists(Path.Combine(hooksFolder, program + ".dll"))
+        || (program == "session" && NativeHooks.IsNativeFolder(hooksFolder) && HasProgram(Path.GetDirectoryName(hooksFolder)!, program));
 }

@@ -71,12 +71,16 @@ internal static class LauncherScript
 
         dir=$(git config --get sessionhooks.hooksdir)
         if [ -n "$dir" ]; then
-          if [ -f "$dir/$program" ] && [ -x "$dir/$program" ]; then
-            exec "$dir/$program" "$@"
-          fi
-          if [ -f "$dir/$program.dll" ] && command -v dotnet >/dev/null 2>&1; then
-            exec dotnet "$dir/$program.dll" "$@"
-          fi
+          # A native hooks folder (linux-x64/ …) holds the hook programs; the session CLI is in the folder above.
+          for d in "$dir" "$dir/.."; do
+            if [ -f "$d/$program" ] && [ -x "$d/$program" ]; then
+              exec "$d/$program" "$@"
+            fi
+            if [ -f "$d/$program.dll" ] && command -v dotnet >/dev/null 2>&1; then
+              exec dotnet "$d/$program.dll" "$@"
+            fi
+            [ "$program" = session ] || break
+          done
         fi
 
         echo "SessionHooks: hooks not found; run 'session install'" >&2

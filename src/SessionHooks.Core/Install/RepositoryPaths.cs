@@ -14,16 +14,17 @@ internal sealed record RepositoryPaths(string Root, string CommonGitDir)
             throw NotARepository(start, "the folder does not exist");
         }
 
-        var result = GitCli.Run(start, ["rev-parse", "--show-toplevel", "--git-common-dir"]);
-        var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        if (!result.Succeeded || lines.Length < 2)
+        try
         {
-            var reason = result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "git rev-parse failed";
-            throw NotARepository(start, reason.Replace("fatal: ", "", StringComparison.Ordinal));
+            using var git = GitRepository.Open(start);
+            return git.WorktreeRoot is { } root
+                ? new RepositoryPaths(root, git.CommonDir)
+                : throw NotARepository(start, "a bare repository has no working tree");
         }
-
-        var root = Path.GetFullPath(lines[0]);
-        return new RepositoryPaths(root, Path.GetFullPath(lines[1], start));
+        catch (SessionHooksException exception) when (exception.Diagnostic.Code == DiagnosticCatalog.NotARepository.Code)
+        {
+            throw NotARepository(start, exception.Diagnostic.Message);
+        }
     }
 
     private static SessionHooksException NotARepository(string path, string reason) =>

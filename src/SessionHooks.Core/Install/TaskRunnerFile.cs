@@ -45,7 +45,8 @@ internal static class TaskRunnerFile
             var index = IndexOf(tasks, name);
             if (index < 0)
             {
-                tasks.Add(task);
+                // As a node: JsonArray.Add<T> would wrap a JsonObject in a JsonValue through reflection (not AOT-safe).
+                tasks.Add((JsonNode)task);
                 added.Add(name);
             }
             else if (!JsonNode.DeepEquals(tasks[index], task))

@@ -31,37 +31,27 @@ public static class HookLog
     /// </summary>
     public static IHookLogger Create(string commonGitDir, string component)
     {
-        var level = ParseLevel(Environment.GetEnvironmentVariable(LevelVariable));
-        if (level is null || !TryPrepareFolder(commonGitDir, out var folder)
-            || LogFiles.Choose(folder, DateTime.UtcNow, FileSizeLimit, RetainedFiles) is not { } path)
+        try
         {
-            return new UtcLogger(new LoggerConfiguration().CreateLogger());
-        }
-
-        // Shared: hooks of several worktrees and concurrent commands append to the same file.
-        return new UtcLogger(new LoggerConfiguration()
-            .MinimumLevel.Is(level.Value)
-            .WriteTo.File(new LogLine(component), path, shared: true)
-            .CreateLogger());
-    }
-
-    /// <summary>
-    /// As <see cref="Create"/>, made on a thread-pool thread while the caller goes on: the first
-    /// line written waits for it. A failure to set up logs nowhere, as <see cref="Create"/> does.
-    /// </summary>
-    public static IHookLogger CreateInBackground(string commonGitDir, string component) =>
-        new DeferredLogger(Task.Run(() =>
-        {
-            try
+            var level = ParseLevel(Environment.GetEnvironmentVariable(LevelVariable));
+            if (level is null || !TryPrepareFolder(commonGitDir, out var folder)
+                || LogFiles.Choose(folder, DateTime.UtcNow, FileSizeLimit, RetainedFiles) is not { } path)
             {
-                return Create(commonGitDir, component);
-            }
-            catch (Exception)
-            {
-                // Logging never fails the caller (see the class remarks).
                 return new UtcLogger(new LoggerConfiguration().CreateLogger());
             }
-        }));
+
+            // Shared: hooks of several worktrees and concurrent commands append to the same file.
+            return new UtcLogger(new LoggerConfiguration()
+                .MinimumLevel.Is(level.Value)
+                .WriteTo.File(new LogLine(component), path, shared: true)
+                .CreateLogger());
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Logging never fails the caller (see the class remarks).
+            return new UtcLogger(new LoggerConfiguration().CreateLogger());
+        }
+    }
 
     /// <summary>Null means "off".</summary>
     internal static LogEventLevel? ParseLevel(string? value) => value?.Trim().ToUpperInvariant() switch

@@ -53,18 +53,6 @@ public static class SessionJson
 
     public static string Serialize(Session value) => JsonSerializer.Serialize(value, Context.Session);
 
-    /// <summary>
-    /// Builds the metadata for reading the session files on the thread pool, while the caller
-    /// opens the repository and checks the files' syntax: the first type System.Text.Json reads
-    /// costs a process about 7 ms of it, and a hook reads these types soon after it starts.
-    /// Reading waits for what is being built, so nothing is built twice.
-    /// </summary>
-    public static void PrepareInBackground() => _ = Task.Run(() =>
-    {
-        _ = Context.AiSessions;
-        _ = Context.CurrentSession;
-    });
-
     internal static string Finish(string json) => json.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n";
 
     private static JsonException Null() => new("the file holds 'null' where an object is expected");

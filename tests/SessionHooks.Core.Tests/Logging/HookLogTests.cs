@@ -24,11 +24,11 @@ public class HookLogTests
     }
 
     [Test]
-    public void CreateInBackground_WritesEveryLineInOrder_ThroughTheSameLayout()
+    public void Create_WritesEveryLineInOrder()
     {
         var commonDir = TempRepository.Create().GitDir();
 
-        using (var log = HookLog.CreateInBackground(commonDir, "pre-push"))
+        using (var log = HookLog.Create(commonDir, "pre-push"))
         {
             for (var i = 0; i < 50; i++)
             {
@@ -45,12 +45,12 @@ public class HookLogTests
     }
 
     [Test]
-    public void CreateInBackground_WhenTheFolderCannotBeMade_LogsNowhereWithoutThrowing()
+    public void Create_WhenTheFolderCannotBeMade_AndLoggedTo_LogsNowhereWithoutThrowing()
     {
         var notADirectory = Path.Combine(TestDirectory.Create(), "common");
         File.WriteAllText(notADirectory, "a file where the git directory should be");
 
-        using var log = HookLog.CreateInBackground(notADirectory, "post-checkout");
+        using var log = HookLog.Create(notADirectory, "post-checkout");
         log.Error(new InvalidOperationException("boom"), "nobody reads this");
 
         Assert.That(File.ReadAllText(notADirectory), Is.EqualTo("a file where the git directory should be"));

@@ -6,6 +6,7 @@
 //                                                      with <start-file>, print "ready" and wait for it
 //   hold <worktree> <gitdir>                           lock every record, print "locked", wait
 //   log <commondir> <component> <message>              log one line; print the milliseconds it took
+using SessionHooks;
 using System.Diagnostics;
 using SessionHooks.Diagnostics;
 using SessionHooks.Ids;

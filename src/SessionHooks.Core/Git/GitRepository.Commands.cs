@@ -17,7 +17,7 @@ public sealed partial class GitRepository
     /// </remarks>
     public string? CommitPaths(IReadOnlyList<string> repoPaths, IReadOnlyList<string> paragraphs)
     {
-        var noHooks = Path.Combine(CommonDir, "sessionhooks", "no-hooks");
+        var noHooks = new StatePaths(GitDir, CommonDir).NoHooks;
         Directory.CreateDirectory(noHooks);
         List<string> arguments = ["-c", "core.hooksPath=" + noHooks, "commit", "--quiet", "--no-verify"];
         foreach (var paragraph in paragraphs)

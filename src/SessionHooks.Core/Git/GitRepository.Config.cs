@@ -64,7 +64,7 @@ public sealed partial class GitRepository
     private static Configuration BuildConfiguration(string commonDir)
     {
         var home = Environment.GetEnvironmentVariable("HOME") is { Length: > 0 } h ? h : null;
-        var nowhere = Path.Combine(commonDir, "sessionhooks", "no-such-config");
+        var nowhere = StatePaths.Of(commonDir).NoConfig;
         var global = Variable("GIT_CONFIG_GLOBAL") ?? (home is null ? nowhere : Path.Combine(home, ".gitconfig"));
         var xdgHome = Variable("XDG_CONFIG_HOME") ?? (home is null ? null : Path.Combine(home, ".config"));
         var xdg = xdgHome is null ? nowhere : Path.Combine(xdgHome, "git", "config");

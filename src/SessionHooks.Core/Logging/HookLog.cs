@@ -23,7 +23,7 @@ public static class HookLog
     private const int RetainedFiles = 5;
 
     /// <summary>The folder the log files are written to.</summary>
-    public static string Folder(string commonGitDir) => Path.Combine(commonGitDir, "sessionhooks", "logs");
+    public static string Folder(string commonGitDir) => StatePaths.Of(commonGitDir).Logs;
 
     /// <summary>
     /// A logger tagged with <paramref name="component"/> (e.g. <c>pre-commit</c>). Dispose it before

@@ -26,7 +26,7 @@ internal sealed class ValidationCache
 
     public static ValidationCache Open(string commonGitDir)
     {
-        var path = Path.Combine(commonGitDir, "sessionhooks", "validated-blobs");
+        var path = StatePaths.Of(commonGitDir).ValidatedBlobs;
         var valid = new HashSet<string>(StringComparer.Ordinal);
         try
         {

@@ -1,3 +1,4 @@
+using SessionHooks;
 using System.Text;
 using SessionHooks.Diagnostics;
 using SessionHooks.Records;

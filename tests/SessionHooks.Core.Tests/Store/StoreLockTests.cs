@@ -1,3 +1,4 @@
+using SessionHooks;
 using System.Diagnostics;
 using SessionHooks.Diagnostics;
 using SessionHooks.Store;

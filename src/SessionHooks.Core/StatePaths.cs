@@ -1,4 +1,4 @@
-namespace SessionHooks.Store;
+namespace SessionHooks;
 
 /// <summary>
 /// Where SessionHooks keeps its own state inside the git dir, never in the worktree: the one place
@@ -27,4 +27,13 @@ public sealed class StatePaths(string gitDir, string commonGitDir)
 
     /// <summary>Blobs whose schema check found nothing.</summary>
     public string ValidatedBlobs => Path.Combine(Root, "validated-blobs");
+
+    /// <summary>An empty hooks folder, for the commits SessionHooks makes itself with the hooks off.</summary>
+    public string NoHooks => Path.Combine(Root, "no-hooks");
+
+    /// <summary>A path that never holds a file: a configuration level libgit2 must not read.</summary>
+    public string NoConfig => Path.Combine(Root, "no-such-config");
+
+    /// <summary>The state paths of a repository whose git dir is also its common dir (no linked worktree).</summary>
+    public static StatePaths Of(string commonGitDir) => new(commonGitDir, commonGitDir);
 }

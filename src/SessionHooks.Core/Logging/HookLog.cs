@@ -1,5 +1,7 @@
 using Serilog;
 using Serilog.Events;
+using SessionHooks.Diagnostics;
+using SessionHooks.Safety;
 
 namespace SessionHooks.Logging;
 
@@ -33,7 +35,8 @@ public static class HookLog
     {
         var level = ParseLevel(Environment.GetEnvironmentVariable(LevelVariable));
         if (level is null || !TryPrepareFolder(commonGitDir, out var folder)
-            || LogFiles.Choose(folder, DateTime.UtcNow, FileSizeLimit, RetainedFiles) is not { } path)
+            || LogFiles.Choose(folder, DateTime.UtcNow, FileSizeLimit, RetainedFiles) is not { } chosen
+            || Verified(commonGitDir, chosen) is not { } path)
         {
             return new UtcLogger(new LoggerConfiguration().CreateLogger());
         }
@@ -80,12 +83,25 @@ public static class HookLog
         folder = Folder(commonGitDir);
         try
         {
-            Directory.CreateDirectory(folder);
+            OwnedPath.InGitDir(commonGitDir, "sessionhooks/logs").CreateDirectory();
             return true;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or SessionHooksException)
         {
             return false;
+        }
+    }
+
+    /// <summary>The log file, unless a link stands where it (or its folder) belongs: then nothing is logged.</summary>
+    private static string? Verified(string commonGitDir, string path)
+    {
+        try
+        {
+            return OwnedPath.InGitDir(commonGitDir, "sessionhooks/logs/" + Path.GetFileName(path)).Verify();
+        }
+        catch (SessionHooksException)
+        {
+            return null;
         }
     }
 }

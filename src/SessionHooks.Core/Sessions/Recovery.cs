@@ -6,6 +6,7 @@ using SessionHooks.Git;
 using SessionHooks.Ids;
 using SessionHooks.Merging;
 using SessionHooks.Model;
+using SessionHooks.Safety;
 
 namespace SessionHooks.Sessions;
 
@@ -84,13 +85,12 @@ public static class Recovery
         DateTimeOffset now)
         where T : class
     {
-        var path = Path.Combine(context.WorktreeRoot, kind.RepoPath());
-        if (!File.Exists(path))
+        var path = OwnedPath.InWorktree(context.WorktreeRoot, kind.RepoPath());
+        if (path.ReadAllBytes() is not { } bytes)
         {
             return null;
         }
 
-        var bytes = File.ReadAllBytes(path);
         var read = parse(bytes, kind.RepoPath());
         if (!read.HasErrors)
         {
@@ -107,12 +107,17 @@ public static class Recovery
         }
 
         // Not mergeable: keep the bad file beside the good one, and start again from the last commit.
-        var aside = Path.Combine(Path.GetDirectoryName(path)!,
-            $"{Path.GetFileNameWithoutExtension(path)}.bad-{now.ToString("yyyyMMddTHHmmss", CultureInfo.InvariantCulture)}.json");
-        report.Add($"{kind.RepoPath()}: unreadable ({read.Diagnostics[0].Message}); moved to {Path.GetFileName(aside)} and rebuilt from HEAD");
+        var stem = $"{Path.GetFileNameWithoutExtension(path.FullPath)}.bad-{now.ToString("yyyyMMddTHHmmss", CultureInfo.InvariantCulture)}";
+        var aside = path.Sibling(stem + ".json");
+        for (var n = 2; aside.Exists(); n++)
+        {
+            aside = path.Sibling(string.Create(CultureInfo.InvariantCulture, $"{stem}-{n}.json"));
+        }
+
+        report.Add($"{kind.RepoPath()}: unreadable ({read.Diagnostics[0].Message}); moved to {Path.GetFileName(aside.FullPath)} and rebuilt from HEAD");
         if (!report.DryRun)
         {
-            File.Copy(path, aside, overwrite: false);
+            aside.WriteAtomic(bytes);
         }
 
         var committed = context.Git.Head.CommitId is { } head ? context.Git.ReadFileAtCommit(head, kind.RepoPath()) : null;

@@ -18,7 +18,7 @@ public sealed class SessionContext : IDisposable
         WorktreeRoot = worktreeRoot;
         Clock = clock;
         Log = log;
-        Store = new SessionStore(worktreeRoot, Path.Combine(git.GitDir, "sessionhooks", "locks"));
+        Store = new SessionStore(worktreeRoot, Safety.OwnedPath.InGitDir(git.GitDir, "sessionhooks/locks").Verify());
         Pending = new PendingSessions(git.GitDir);
     }
 

@@ -1,4 +1,5 @@
 using SessionHooks.Formats;
+using SessionHooks.Safety;
 
 namespace SessionHooks.Storage;
 
@@ -62,7 +63,7 @@ internal sealed class HeldLocks(string lockDirectory)
         }
 
         // Outside the gate: another thread of this process holding the file blocks us like any process.
-        var path = Path.Combine(lockDirectory, kind.FileName() + ".lock");
+        var path = OwnedPath.InGitDir(lockDirectory, kind.FileName() + ".lock").Verify();
         var fileLock = FileLock.Acquire(path, timeout, kind.RepoPath());
         lock (gate)
         {

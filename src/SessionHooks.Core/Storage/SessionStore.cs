@@ -2,6 +2,7 @@ using System.Text;
 using SessionHooks.Diagnostics;
 using SessionHooks.Formats;
 using SessionHooks.Model;
+using SessionHooks.Safety;
 
 namespace SessionHooks.Storage;
 
@@ -45,6 +46,9 @@ public sealed class SessionStore
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     public string PathOf(SessionFileKind kind) => Path.Combine(Folder, kind.FileName());
+
+    /// <summary>The file as a path SessionHooks owns: every read and write goes through its link check.</summary>
+    public OwnedPath OwnedPathOf(SessionFileKind kind) => OwnedPath.InWorktree(WorktreeRoot, kind.RepoPath());
 
     public LoadResult<AiSessions> ReadAiSessions() => Read(FileFormats.AiSessions);
 
@@ -107,7 +111,7 @@ public sealed class SessionStore
     {
         ArgumentNullException.ThrowIfNull(entry);
         using var held = locks.Take([SessionFileKind.Worklog], LockTimeout);
-        var path = PathOf(SessionFileKind.Worklog);
+        var path = OwnedPathOf(SessionFileKind.Worklog).Verify();
         // The size limit as WorklogTail.TryAppend applies it, so both ways refuse the same files.
         if (worklogMemo.MatchingLength(path) is { } length && length <= SessionFileParser.DefaultMaxBytes)
         {
@@ -115,12 +119,17 @@ public sealed class SessionStore
         }
         else
         {
-            byte[] bytes;
+            byte[]? bytes;
             try
             {
-                bytes = File.ReadAllBytes(path);
+                bytes = OwnedPathOf(SessionFileKind.Worklog).ReadAllBytes();
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                return false;
+            }
+
+            if (bytes is null)
             {
                 return false;
             }
@@ -162,18 +171,19 @@ public sealed class SessionStore
         where T : SessionFile, new()
     {
         var display = format.Kind.RepoPath();
-        byte[] bytes;
+        byte[]? bytes;
         try
         {
-            bytes = File.ReadAllBytes(PathOf(format.Kind));
-        }
-        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return LoadResult.Missing<T>();
+            bytes = OwnedPathOf(format.Kind).ReadAllBytes();
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return new LoadResult<T>(null, [DiagnosticCatalog.FileUnreadable.ForFile(display, exception.Message)]);
+        }
+
+        if (bytes is null)
+        {
+            return LoadResult.Missing<T>();
         }
 
         return format.Parse(bytes, display);
@@ -227,7 +237,7 @@ public sealed class SessionStore
 
         try
         {
-            AtomicFile.Replace(PathOf(kind), content);
+            AtomicFile.Replace(OwnedPathOf(kind), content);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

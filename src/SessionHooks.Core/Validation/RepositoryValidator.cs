@@ -2,6 +2,7 @@ using System.Text;
 using SessionHooks.Diagnostics;
 using SessionHooks.Formats;
 using SessionHooks.Model;
+using SessionHooks.Safety;
 
 namespace SessionHooks.Validation;
 
@@ -52,11 +53,13 @@ public static class RepositoryValidator
     private static SessionDocument<T>? Read<T>(SessionFileKind kind, Parser<T> parse, string root, RepositoryValidationOptions options, List<Diagnostic> diagnostics)
         where T : SessionFile
     {
-        var path = Path.GetFullPath(Path.Combine(root, SessionFiles.Folder, kind.FileName()));
+        var owned = OwnedPath.InWorktree(root, kind.RepoPath());
+        var path = owned.FullPath;
         var display = options.AbsolutePaths ? path : Path.GetRelativePath(options.BaseDirectory ?? Environment.CurrentDirectory, path);
-        byte[] bytes;
+        byte[]? bytes;
         try
         {
+            owned.Verify();
             var info = new FileInfo(path);
             if (!info.Exists)
             {
@@ -70,7 +73,16 @@ public static class RepositoryValidator
                 return null;
             }
 
-            bytes = File.ReadAllBytes(path);
+            bytes = owned.ReadAllBytes();
+            if (bytes is null)
+            {
+                return null;
+            }
+        }
+        catch (SessionHooksException refused)
+        {
+            diagnostics.Add(refused.Diagnostic with { File = display });
+            return null;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

@@ -44,6 +44,7 @@ public static class HookLog
         // Shared: hooks of several worktrees and concurrent commands append to the same file.
         return new UtcLogger(new LoggerConfiguration()
             .MinimumLevel.Is(level.Value)
+            .Enrich.With(new Secrets.SecretRedactingEnricher())
             .WriteTo.File(new LogLine(component), path, shared: true)
             .CreateLogger());
     }
@@ -57,7 +58,11 @@ public static class HookLog
         {
             try
             {
-                return Create(commonGitDir, component);
+                var logger = Create(commonGitDir, component);
+
+                // The redaction every event goes through is made ready here, off the hook's own thread.
+                Secrets.SecretRedactor.RedactBuiltIn(component);
+                return logger;
             }
             catch (Exception)
             {

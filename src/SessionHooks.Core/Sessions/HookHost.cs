@@ -32,7 +32,8 @@ public static class HookHost
             }
             catch (Exception exception) when (exception is not SessionHooksException)
             {
-                context.Log.Error(exception, "{Hook} failed", hookName);
+                // As text, so the log's secret redaction sees the message too.
+                context.Log.Error("{Hook} failed: {Failure}", hookName, exception.ToString());
                 Error().WriteLine($"SessionHooks {hookName}: warning: internal failure ({exception.GetType().Name}: {FirstLine(exception.Message)}); continuing. Details in the log under .git/sessionhooks/logs/");
                 return 0;
             }

@@ -21,6 +21,10 @@ public static class Recovery
     {
         var report = new RecoveryReport(options.DryRun);
         var now = context.Now;
+
+        // Backfilled subjects are checked for secrets; a pattern of config.json that cannot run stops recovery before it changes anything.
+        var patterns = context.Config.SecretPatterns ?? [];
+        Secrets.SecretRedactor.Redact("", patterns);
         using (context.Store.LockAll())
         {
             var sessions = Repair<AiSessions>(context, SessionFileKind.AiSessions, report, SessionFileParser.ParseAiSessions, SessionMerge.Merge, SessionJson.Serialize, now)
@@ -44,7 +48,7 @@ public static class Recovery
                 report.Add($"registered session {session.Id} in ai_sessions.json");
             }
 
-            var backfilled = Backfill(context, worklog, current.Metadata.SessionId, options.MaxBackfill);
+            var backfilled = Backfill(context, worklog, current.Metadata.SessionId, options.MaxBackfill, patterns);
             foreach (var entry in backfilled)
             {
                 report.Add($"backfilled worklog entry for commit {entry.Commit![..12]} \"{entry.Text}\"");
@@ -131,7 +135,7 @@ public static class Recovery
         return rebuilt;
     }
 
-    private static List<WorklogEntry> Backfill(SessionContext context, Worklog worklog, string sessionId, int max)
+    private static List<WorklogEntry> Backfill(SessionContext context, Worklog worklog, string sessionId, int max, List<string> patterns)
     {
         var git = context.Git;
         if (git.Head.CommitId is not { } head)
@@ -151,7 +155,7 @@ public static class Recovery
                 Session = sessionId,
                 Time = commit.CommitTime,
                 Kind = WorklogKind.Commit,
-                Text = commit.Subject,
+                Text = Secrets.SecretRedactor.Redact(commit.Subject, patterns).Text,
                 Author = $"{commit.AuthorName} <{commit.AuthorEmail}>",
                 Branch = git.Head.Branch,
                 Parent = commit.Parents.Count > 0 ? commit.Parents[0] : null,

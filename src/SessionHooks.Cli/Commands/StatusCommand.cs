@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SessionHooks.Install;
+using SessionHooks.Safety;
 
 namespace SessionHooks.Cli.Commands;
 
@@ -13,11 +14,11 @@ internal static class StatusCommand
             var head = context.Git.Head;
             var current = context.Store.ReadCurrentSession();
             var sessions = context.Store.ReadAiSessions();
-            Console.WriteLine($"Branch:   {head.Branch ?? "(detached HEAD)"}");
+            Console.WriteLine($"Branch:   {SafeText.Terminal(head.Branch ?? "(detached HEAD)")}");
             if (current.Value is { } cur)
             {
                 var registered = sessions.Value?.Find(cur.Metadata.SessionId);
-                Console.WriteLine($"Session:  {cur.Metadata.SessionId} — {cur.Metadata.MainTopic}");
+                Console.WriteLine($"Session:  {SafeText.Terminal(cur.Metadata.SessionId)} — {SafeText.Terminal(cur.Metadata.MainTopic)}");
                 Console.WriteLine($"Status:   {(registered is null ? "started (registered by the branch's first commit)" : registered.Status.ToString().ToLowerInvariant())}");
             }
             else

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using SessionHooks.Context;
 using SessionHooks.Journal;
 using SessionHooks.Summary;
+using SessionHooks.Safety;
 
 namespace SessionHooks.Cli.Commands;
 
@@ -32,8 +33,8 @@ internal static class SummaryCommand
                 return ExitCodes.Ok;
             }
 
-            Console.WriteLine($"Session:  {session.Id} — {session.Title} ({Names.Of(session.Status)})");
-            Console.WriteLine($"Branch:   {session.Branch ?? "(detached HEAD)"}");
+            Console.WriteLine($"Session:  {SafeText.Terminal(session.Id)} — {SafeText.Terminal(session.Title)} ({Names.Of(session.Status)})");
+            Console.WriteLine($"Branch:   {SafeText.Terminal(session.Branch ?? "(detached HEAD)")}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Duration: {(int)summary.Duration.TotalHours}h {summary.Duration.Minutes:00}m"));
             Console.WriteLine($"Commits:  {summary.Commits.Count}");
             Console.WriteLine($"Files:    {summary.FilesChanged}");
@@ -41,7 +42,7 @@ internal static class SummaryCommand
             Console.WriteLine($"Entries:  {(summary.EntriesByKind.Count == 0 ? "none" : string.Join(", ", summary.EntriesByKind.Select(k => $"{k.Key} {k.Value}")))}");
             if (session.Summary is { } text)
             {
-                Console.WriteLine($"Summary:  {text}");
+                Console.WriteLine($"Summary:  {SafeText.Terminal(text)}");
             }
 
             return ExitCodes.Ok;

@@ -12,8 +12,9 @@ namespace SessionHooks.Safety;
 /// </summary>
 public static class SafeText
 {
-    // CommonMark's backslash-escapable characters that can open structure inside a line.
-    private const string MarkdownActive = "\\`*_[]<>#|~&!";
+    // The characters that open code, links, images, HTML or entities anywhere in a line. Emphasis
+    // (* _ ~) only changes how text looks, so it is left readable.
+    private const string MarkdownActive = "\\`[]<>&";
 
     /// <summary>
     /// One line for a terminal: line breaks as <c>\n</c>, tabs as a space, every other control
@@ -43,9 +44,9 @@ public static class SafeText
     }
 
     /// <summary>
-    /// Text for inside a Markdown line (a list item, a heading, after a label): line breaks become
-    /// spaces, control characters visible escapes, and the characters that open emphasis, links,
-    /// code, HTML, tables or (at its start) a block are backslash-escaped.
+    /// Text for inside a Markdown line (after a label, in a heading): line breaks become spaces,
+    /// control characters visible escapes, and the characters that open code, links, images, HTML
+    /// or entities are backslash-escaped.
     /// </summary>
     public static string Markdown(string? text)
     {
@@ -79,8 +80,41 @@ public static class SafeText
             }
         }
 
+        if (builder.Length > 0 && builder[^1] == '#')
+        {
+            // A heading's closing sequence would swallow it.
+            builder.Insert(builder.Length - 1, '\\');
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// As <see cref="Markdown"/>, for text that starts a list item: a start that would open a block
+    /// of its own (a list, a heading, a quote, a thematic break, a numbered item) is escaped too.
+    /// </summary>
+    public static string MarkdownItem(string? text)
+    {
+        var builder = new StringBuilder(Markdown(text));
         EscapeBlockStart(builder);
         return builder.ToString();
+    }
+
+    /// <summary>An inline code span holding <paramref name="text"/> as it is (a path, a name): no backtick in it can close it.</summary>
+    public static string CodeSpan(string? text)
+    {
+        var shown = Terminal(text);
+        var longest = 0;
+        var run = 0;
+        foreach (var c in shown)
+        {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        var fence = new string('`', longest + 1);
+        var pad = shown.StartsWith('`') || shown.EndsWith('`') ? " " : "";
+        return fence + pad + shown + pad + fence;
     }
 
     /// <summary>
@@ -129,7 +163,8 @@ public static class SafeText
 
     private static string Visible(char c) => string.Create(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
 
-    // After a list marker or a heading's hashes, text starting with one of these would open a block.
+    // After a list marker or a heading's hashes, text starting with one of these would open a block
+    // (a list, a heading, a thematic break, a setext underline, a table, a fence).
     private static void EscapeBlockStart(StringBuilder text)
     {
         if (text.Length == 0)
@@ -137,7 +172,7 @@ public static class SafeText
             return;
         }
 
-        if (text[0] is '-' or '+' or '=' or '>' or ':')
+        if (text[0] is '-' or '+' or '*' or '=' or '#' or ':' or '|' or '~' or '_')
         {
             text.Insert(0, '\\');
             return;

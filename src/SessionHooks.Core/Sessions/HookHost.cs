@@ -5,11 +5,14 @@ namespace SessionHooks.Sessions;
 /// <summary>
 /// What every hook program does around its work: honour SESSIONHOOKS=0 and HUSKY=0, open the
 /// repository, print diagnostics one per line, and fail open — an internal failure of a hook
-/// that is not meant to block is one warning line and exit 0. Never a stack trace.
+/// that is not meant to block is one warning line and exit 0. A hook that is meant to block
+/// (pre-push) fails closed instead: the failure refuses, in one line that names it and the
+/// deliberate bypass. Never a stack trace.
 /// </summary>
 public static class HookHost
 {
-    public static int Run(string hookName, Func<SessionContext, HookOutcome> work, TextWriter? error = null)
+    /// <param name="failClosed">Refuse (exit 1) when the work fails, instead of warning and going on.</param>
+    public static int Run(string hookName, Func<SessionContext, HookOutcome> work, TextWriter? error = null, bool failClosed = false)
     {
         if (IsDisabled())
         {
@@ -34,8 +37,7 @@ public static class HookHost
             {
                 // As text, so the log's secret redaction sees the message too.
                 context.Log.Error("{Hook} failed: {Failure}", hookName, exception.ToString());
-                Error().WriteLine($"SessionHooks {hookName}: warning: internal failure ({exception.GetType().Name}: {FirstLine(exception.Message)}); continuing. Details in the log under .git/sessionhooks/logs/");
-                return 0;
+                return Failed(hookName, $"internal failure ({exception.GetType().Name}: {FirstLine(exception.Message)})", " Details in the log under .git/sessionhooks/logs/", failClosed, Error());
             }
 
             foreach (var diagnostic in outcome.Diagnostics)
@@ -53,14 +55,26 @@ public static class HookHost
         }
         catch (SessionHooksException exception)
         {
-            Error().WriteLine($"SessionHooks {hookName}: warning: {exception.Diagnostic.Render()}");
-            return 0;
+            return Failed(hookName, exception.Diagnostic.Render(), "", failClosed, Error());
         }
         catch (Exception exception)
         {
-            Error().WriteLine($"SessionHooks {hookName}: warning: internal failure ({exception.GetType().Name}: {FirstLine(exception.Message)}); continuing.");
-            return 0;
+            return Failed(hookName, $"internal failure ({exception.GetType().Name}: {FirstLine(exception.Message)})", "", failClosed, Error());
         }
+    }
+
+    private static int Failed(string hookName, string failure, string details, bool failClosed, TextWriter error)
+    {
+        if (failClosed)
+        {
+            error.WriteLine($"SessionHooks {hookName}: push refused: {Safety.SafeText.Terminal(failure)};{details} fix it, or push without the checks: git push --no-verify");
+            return 1;
+        }
+
+        error.WriteLine(details.Length > 0
+            ? $"SessionHooks {hookName}: warning: {Safety.SafeText.Terminal(failure)}; continuing.{details}"
+            : $"SessionHooks {hookName}: warning: {Safety.SafeText.Terminal(failure)}{(failure.StartsWith("internal", StringComparison.Ordinal) ? "; continuing." : "")}");
+        return 0;
     }
 
     public static bool IsDisabled() =>

@@ -28,7 +28,8 @@ internal static class StalenessRules
             yield return DiagnosticCatalog.ClosedSessionPushed.ForFile(path,
                 $"session {latest.Id} of '{branch}' is {latest.Status.ToString().ToLowerInvariant()}, yet new commits are pushed");
         }
-        else if (latest.IsOpen && newest - latest.LastUpdated > TimeSpan.FromHours(config.StaleAfterHours))
+        // Compared in hours, as doubles: TimeSpan.FromHours(1e308) overflows.
+        else if (latest.IsOpen && (newest - latest.LastUpdated).TotalHours > config.StaleAfterHours)
         {
             yield return DiagnosticCatalog.SessionOutdated.ForFile(path,
                 $"session {latest.Id} of '{branch}' was last updated {latest.LastUpdated:u}, {(newest - latest.LastUpdated).TotalHours:0} h before the newest pushed commit");

@@ -81,7 +81,9 @@ public static class ContextMarkdown
         CachedFileState.Truncated => "truncated at the size limit",
         CachedFileState.Missing => "missing",
         CachedFileState.Binary => "binary, not included",
-        CachedFileState.OutsideRepository => "outside the repository, not read",
+        CachedFileState.OutsideRepository => "refused: outside the repository, in .git, or through a link; not read",
+        CachedFileState.Empty => "empty, or not a regular file; not read",
+        CachedFileState.NotAFile => "a folder, not a file; not read",
         CachedFileState.OverBudget => "not included: size limit reached",
         _ => "",
     };

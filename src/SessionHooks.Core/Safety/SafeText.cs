@@ -100,6 +100,28 @@ public static class SafeText
         return builder.ToString();
     }
 
+    /// <summary>
+    /// JSON text for a terminal: what its encoder leaves as it is but <see cref="Terminal"/> would
+    /// not (bidirectional overrides, line separators) written as <c>\uXXXX</c> escapes, which
+    /// mean the same inside a JSON string (the only place such characters can be).
+    /// </summary>
+    public static string Json(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        if (!json.Any(NeedsEscape))
+        {
+            return json;
+        }
+
+        var builder = new StringBuilder(json.Length + 16);
+        foreach (var c in json)
+        {
+            builder.Append(NeedsEscape(c) ? Visible(c) : c.ToString());
+        }
+
+        return builder.ToString();
+    }
+
     /// <summary>An inline code span holding <paramref name="text"/> as it is (a path, a name): no backtick in it can close it.</summary>
     public static string CodeSpan(string? text)
     {

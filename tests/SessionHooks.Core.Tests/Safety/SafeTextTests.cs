@@ -48,4 +48,15 @@ public class SafeTextTests
         Assert.That(block, Does.Contain("after\\u001b[31m\n"));
         Assert.That(SafeText.CodeSpan("a`b"), Is.EqualTo("``a`b``"));
     }
+
+    [Test]
+    public void Json_KeepsItsLayout_AndEscapesWhatItsEncoderLeft()
+    {
+        var json = "{\n  \"title\": \"a\u202eb\"\n}";
+
+        var shown = SafeText.Json(json);
+
+        Assert.That(shown, Is.EqualTo("{\n  \"title\": \"a\\u202eb\"\n}"));
+        Assert.That(System.Text.Json.Nodes.JsonNode.Parse(shown)!["title"]!.GetValue<string>(), Is.EqualTo("a\u202eb"));
+    }
 }

@@ -10,6 +10,11 @@ namespace SessionHooks.Tasks;
 /// </summary>
 public sealed class InstallSessionHooks : SessionHooksTask
 {
+    private static readonly HashSet<string> SafetyRefusals =
+    [
+        DiagnosticCatalog.OwnedPathIsLink.Code, DiagnosticCatalog.OwnedPathOutside.Code, DiagnosticCatalog.HooksPathOutside.Code,
+    ];
+
     [Required]
     public string RepositoryRoot { get; set; } = "";
 
@@ -28,10 +33,11 @@ public sealed class InstallSessionHooks : SessionHooksTask
         {
             result = HookInstaller.Install(FullPath(RepositoryRoot, nameof(RepositoryRoot)), FullPath(HooksFolder, nameof(HooksFolder)));
         }
-        catch (SessionHooksException refused)
+        catch (SessionHooksException refused) when (SafetyRefusals.Contains(refused.Diagnostic.Code))
         {
-            // A clone install refuses (a link where a hook file belongs, a hooks folder outside the
-            // repository) still builds: the hooks are a convenience, the refusal says why they are missing.
+            // A clone install refuses for its safety (a link where a hook file belongs, a hooks folder
+            // outside the repository) still builds: the hooks are a convenience, the warning says why
+            // they are missing. Anything else stays an error, as before.
             Log.LogDiagnostic(refused.Diagnostic.WithSeverity(Severity.Warning));
             return;
         }

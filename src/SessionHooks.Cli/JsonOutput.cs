@@ -13,5 +13,5 @@ internal static class JsonOutput
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void Write(JsonNode node) => Console.WriteLine(node.ToJsonString(Options));
+    public static void Write(JsonNode node) => Console.WriteLine(Safety.SafeText.Json(node.ToJsonString(Options)));
 }

@@ -1,6 +1,7 @@
 using SessionHooks.Workflows;
 using SessionHooks.Records;
 using Spectre.Console;
+using SessionHooks.Safety;
 
 namespace SessionHooks.Cli;
 
@@ -19,7 +20,7 @@ internal static class SessionTable
         {
             foreach (var s in sessions)
             {
-                Console.WriteLine($"{(s.Id == currentId ? "*" : " ")} {s.Id}  {Names.Of(s.Status),-9}  {s.Branch ?? "(detached)"}  {s.Title}");
+                Console.WriteLine($"{(s.Id == currentId ? "*" : " ")} {SafeText.Terminal(s.Id)}  {Names.Of(s.Status),-9}  {SafeText.Terminal(s.Branch ?? "(detached)")}  {SafeText.Terminal(s.Title)}");
             }
 
             return;
@@ -28,10 +29,13 @@ internal static class SessionTable
         var table = new Table().AddColumns("", "id", "status", "branch", "title");
         foreach (var s in sessions)
         {
-            table.AddRow(s.Id == currentId ? "[green]*[/]" : "", Markup.Escape(s.Id), Markup.Escape(Names.Of(s.Status)),
-                Markup.Escape(s.Branch ?? "(detached)"), Markup.Escape(s.Title));
+            table.AddRow(s.Id == currentId ? "[green]*[/]" : "", Shown(s.Id), Shown(Names.Of(s.Status)),
+                Shown(s.Branch ?? "(detached)"), Shown(s.Title));
         }
 
         AnsiConsole.Write(table);
     }
+
+    // Spectre's markup escaped, and the control characters Spectre passes through made visible.
+    private static string Shown(string text) => Markup.Escape(SafeText.Terminal(text));
 }

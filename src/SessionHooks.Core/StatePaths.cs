@@ -1,3 +1,5 @@
+using SessionHooks.Safety;
+
 namespace SessionHooks;
 
 /// <summary>
@@ -33,6 +35,12 @@ public sealed class StatePaths(string gitDir, string commonGitDir)
 
     /// <summary>A path that never holds a file: a configuration level libgit2 must not read.</summary>
     public string NoConfig => Path.Combine(Root, "no-such-config");
+
+    /// <summary>A state file under the common git dir (<see cref="Root"/>), as a path SessionHooks owns (no links on the way).</summary>
+    public OwnedPath Shared(string fullPath) => OwnedPath.InGitDir(commonGitDir, Path.GetRelativePath(commonGitDir, fullPath));
+
+    /// <summary>A state file under this worktree's git dir, as a path SessionHooks owns.</summary>
+    public OwnedPath OfWorktree(string fullPath) => OwnedPath.InGitDir(gitDir, Path.GetRelativePath(gitDir, fullPath));
 
     /// <summary>The state paths of a repository whose git dir is also its common dir (no linked worktree).</summary>
     public static StatePaths Of(string commonGitDir) => new(commonGitDir, commonGitDir);

@@ -1,6 +1,7 @@
 using SessionHooks.Diagnostics;
 using SessionHooks.Records;
 using SessionHooks.Git;
+using SessionHooks.Safety;
 
 namespace SessionHooks.Tasks;
 
@@ -12,14 +13,15 @@ internal static class BranchStaleness
 {
     public static IEnumerable<Diagnostic> Check(string worktreeRoot)
     {
-        var path = Path.Combine(worktreeRoot, SessionFiles.Folder, SessionFileKind.CurrentSession.FileName());
-        if (!File.Exists(path))
+        var owned = OwnedPath.InWorktree(worktreeRoot, SessionFileKind.CurrentSession.RepoPath());
+        var path = owned.FullPath;
+        if (owned.ReadAllBytes() is not { } bytes)
         {
             // Not started yet (hooks not run on this clone): nothing is out of step.
             return [];
         }
 
-        var current = SessionFileParser.ParseCurrentSession(File.ReadAllBytes(path), path).Value;
+        var current = SessionFileParser.ParseCurrentSession(bytes, path).Value;
         if (current is null)
         {
             return [];

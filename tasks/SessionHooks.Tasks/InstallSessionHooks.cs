@@ -1,4 +1,5 @@
 using Microsoft.Build.Framework;
+using SessionHooks.Diagnostics;
 using SessionHooks.Install;
 
 namespace SessionHooks.Tasks;
@@ -9,6 +10,11 @@ namespace SessionHooks.Tasks;
 /// </summary>
 public sealed class InstallSessionHooks : SessionHooksTask
 {
+    private static readonly HashSet<string> SafetyRefusals =
+    [
+        DiagnosticCatalog.OwnedPathIsLink.Code, DiagnosticCatalog.OwnedPathOutside.Code, DiagnosticCatalog.HooksPathOutside.Code,
+    ];
+
     [Required]
     public string RepositoryRoot { get; set; } = "";
 
@@ -22,7 +28,20 @@ public sealed class InstallSessionHooks : SessionHooksTask
 
     protected override void ExecuteCore()
     {
-        var result = HookInstaller.Install(FullPath(RepositoryRoot, nameof(RepositoryRoot)), FullPath(HooksFolder, nameof(HooksFolder)));
+        InstallResult result;
+        try
+        {
+            result = HookInstaller.Install(FullPath(RepositoryRoot, nameof(RepositoryRoot)), FullPath(HooksFolder, nameof(HooksFolder)));
+        }
+        catch (SessionHooksException refused) when (SafetyRefusals.Contains(refused.Diagnostic.Code))
+        {
+            // A clone install refuses for its safety (a link where a hook file belongs, a hooks folder
+            // outside the repository) still builds: the hooks are a convenience, the warning says why
+            // they are missing. Anything else stays an error, as before.
+            Log.LogDiagnostic(refused.Diagnostic.WithSeverity(Severity.Warning));
+            return;
+        }
+
         Changed = result.Changed;
         var importance = Changed ? MessageImportance.High : MessageImportance.Low;
         if (Changed)
@@ -32,7 +51,17 @@ public sealed class InstallSessionHooks : SessionHooksTask
 
         foreach (var line in result.Changes.Concat(result.Notes))
         {
-            Log.LogMessage(importance, "SessionHooks: {0}", line);
+            Log.LogMessage(importance, "SessionHooks: {0}", Safety.SafeText.Terminal(line));
+        }
+
+        if (result.ExistingHookLines.Count > 0)
+        {
+            // Messages, not warnings: builds that treat warnings as errors must still pass.
+            Log.LogMessage(MessageImportance.High, "SessionHooks: {0}", HookInstaller.ExistingHookLinesHeading);
+            foreach (var line in result.ExistingHookLines)
+            {
+                Log.LogMessage(MessageImportance.High, "SessionHooks:   {0}", Safety.SafeText.Terminal(line));
+            }
         }
     }
 }

@@ -32,11 +32,60 @@ public class ContextTests
         Assert.That(json.ExitCode, Is.Zero, json.ToString());
         Assert.That(markdown.Output + json.Output, Does.Not.Contain(Secret));
         Assert.That(markdown.StandardOutput, Does.Contain("read me first"), "files inside are included");
-        Assert.That(markdown.StandardOutput, Does.Contain("`docs/leak.md` (outside the repository, not read)"));
+        Assert.That(markdown.StandardOutput, Does.Contain("`docs/leak.md` (refused: outside the repository, in .git, or through a link; not read)"));
         var states = CliRepository.Json(json.StandardOutput)["knowledge_cache"]!.AsArray()
             .ToDictionary(f => (string)f!["path"]!, f => (string?)f!["state"]);
         Assert.That(states["docs/guide.md"], Is.EqualTo("included"));
         Assert.That(states.Where(s => s.Key != "docs/guide.md").Select(s => s.Value), Is.All.EqualTo("outside_repository"));
+    }
+
+    [Test]
+    public void ContextWithFiles_NeverReadsGitsFolder_InAnySpelling_NorAFifo()
+    {
+        const string Token = "ghp_TOKEN-IN-THE-REMOTE-URL";
+        var repo = CliRepository.Create();
+        repo.Run("remote", "add", "upstream", $"https://x-access-token:{Token}@example.com/r.git");
+        File.CreateSymbolicLink(Path.Combine(repo.Root, "config-link"), Path.Combine(repo.Root, ".git", "config"));
+        Directory.CreateSymbolicLink(Path.Combine(repo.Root, "git-link"), Path.Combine(repo.Root, ".git"));
+        File.WriteAllText(Path.Combine(repo.Root, "inside.md"), "INSIDE\n");
+        GitRunnerCheck(repo, "mkfifo", Path.Combine(repo.Root, "pipe"));
+        var sessions = repo.ReadJson(".sessions/ai_sessions.json");
+        sessions["knowledge_cache"] = new System.Text.Json.Nodes.JsonArray(
+            "inside.md", ".git/config", "./.git/config", ".git//config", ".GIT/config", ".git./config", "GIT~1/config", "config-link",
+            "git-link/config", "sub/../.git/config", "pipe", "new\nline.md", "esc\u001b[2J.md");
+        File.WriteAllText(Path.Combine(repo.Root, ".sessions/ai_sessions.json"), sessions.ToJsonString());
+
+        var markdown = repo.Session("context", "--include-files");
+        var json = repo.Session("context", "--include-files", "--json");
+
+        Assert.That(markdown.ExitCode, Is.Zero, markdown.ToString());
+        Assert.That(json.ExitCode, Is.Zero, json.ToString());
+        Assert.That(markdown.Output + json.Output, Does.Not.Contain(Token).And.Not.Contain("[remote"));
+        Assert.That(markdown.StandardOutput, Does.Contain("INSIDE"));
+        Assert.That(markdown.StandardOutput.Any(c => char.IsControl(c) && c is not '\n'), Is.False, "no control character reaches the terminal");
+        var states = CliRepository.Json(json.StandardOutput)["knowledge_cache"]!.AsArray().Select(f => (string?)f!["state"]).ToList();
+        Assert.That(states[0], Is.EqualTo("included"));
+        Assert.That(states[1..^3], Is.All.EqualTo("outside_repository"));
+        Assert.That(states[^3], Is.EqualTo("empty"), "the FIFO is not opened");
+        Assert.That(states[^2..], Is.All.EqualTo("outside_repository"));
+        foreach (var refused in new[] { ".git/config", ".GIT/config", "config-link", "git-link/config", "pipe\nx" })
+        {
+            var added = repo.Session("cache", "add", refused);
+            Assert.That(added.ExitCode, Is.EqualTo(2), added.ToString());
+            Assert.That(added.StandardError.Trim().Split('\n'), Has.Length.EqualTo(1).And.All.Contain("error SH6002"));
+        }
+    }
+
+    [Test]
+    public void Context_MaxBytesBeyondWhatMemoryHolds_IsOneClearLine()
+    {
+        var repo = CliRepository.Create();
+
+        var context = repo.Session("context", "--include-files", "--max-bytes", "3000000000");
+
+        Assert.That(context.ExitCode, Is.EqualTo(2), context.ToString());
+        Assert.That(context.StandardError.Trim(), Does.StartWith("--max-bytes: error SH6001: the limit is more than").And.Not.Contain("\n"));
+        Assert.That(context.Output, Does.Not.Contain("Exception"));
     }
 
     [Test]
@@ -82,4 +131,7 @@ public class ContextTests
         repo.Ok("cache", "remove", "README.md");
         Assert.That(repo.Ok("note", "list") + repo.Ok("cache", "list"), Is.Empty);
     }
+
+    private static void GitRunnerCheck(CliRepository repo, string program, string argument) =>
+        SessionHooks.Testing.GitRunner.Check(repo.Repo.Git.Exec(repo.Root, program, [argument]));
 }

@@ -89,4 +89,40 @@ public class LogTests
 
         Assert.That(repo.AllSessionFiles(), Does.Not.Contain("ACME-123456").And.Contain("[REDACTED:secret-pattern]"));
     }
+
+    [Test]
+    public void StartTitleAndBackfilledCommitSubjects_AreRedactedToo()
+    {
+        var repo = CliRepository.Create();
+        var slack = "xoxb-" + "123456789012-1234567890123-" + new string('Q', 12) + "abcdEFGH1234";
+        var stripe = "sk_live_" + "51H8x" + new string('Z', 10) + "9k2LmN0pQrStU";
+
+        repo.Ok("start", "--title", $"rotate {slack}");
+        repo.Repo.Write("c.txt", "c\n");
+        repo.Run("add", "c.txt");
+        repo.Run("commit", "-q", "--no-verify", "-m", $"temporary key {stripe}");
+        var recover = repo.Session("recover");
+
+        Assert.That(recover.ExitCode, Is.Zero, recover.ToString());
+        Assert.That(recover.Output, Does.Not.Contain(stripe));
+        var files = repo.AllSessionFiles();
+        Assert.That(files, Does.Not.Contain(slack).And.Not.Contain(stripe));
+        Assert.That(files, Does.Contain("rotate [REDACTED:slack-token]").And.Contain("temporary key [REDACTED:stripe-key]"));
+    }
+
+    [Test]
+    public void Log_WithASecretPatternTheLinearEngineRefuses_WritesNothing_AndSaysWhereTheFixIs()
+    {
+        var repo = CliRepository.Create();
+        repo.Repo.Write(".sessions/config.json", "{\n  \"schema_version\": 1,\n  \"secret_patterns\": [\"(?<=key=)\\\\w+\"]\n}\n");
+        var before = repo.AllSessionFiles();
+
+        var log = repo.Session("log", "note", "key=abc");
+        var validate = repo.Session("validate");
+
+        Assert.That(log.ExitCode, Is.EqualTo(2), log.ToString());
+        Assert.That(log.StandardError.Trim(), Does.StartWith(".sessions/config.json: error SH2006: secret_patterns[0]").And.Not.Contain("\n"));
+        Assert.That(repo.AllSessionFiles(), Is.EqualTo(before));
+        Assert.That(validate.StandardOutput, Does.Match(@"\.sessions/config\.json\(3,\d+\): error SH2006: secret_patterns\[0\] cannot be run in linear time"));
+    }
 }

@@ -79,6 +79,14 @@ public sealed class ConsumerProject
         return new ConsumerProject(repository);
     }
 
+    /// <summary>A clone of this consumer's repository beside it, as someone who pulls it would have.</summary>
+    public ConsumerProject Clone(string name)
+    {
+        var root = Path.Combine(Path.GetDirectoryName(Repository.Root)!, name);
+        Repository.Git.Run(Path.GetDirectoryName(Repository.Root)!, "clone", "-q", Repository.Root, root);
+        return new ConsumerProject(Repository.Sibling(root));
+    }
+
     /// <summary>Runs <c>dotnet build</c> of the project, without node reuse unless asked, logged with the git commands.</summary>
     public ProcessResult Build(IReadOnlyDictionary<string, string?>? environment = null, params string[] arguments)
     {

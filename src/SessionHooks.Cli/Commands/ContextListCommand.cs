@@ -3,6 +3,7 @@ using SessionHooks.Context;
 using SessionHooks.Hooks;
 using SessionHooks.Rules;
 using SessionHooks.Workflows;
+using SessionHooks.Safety;
 
 namespace SessionHooks.Cli.Commands;
 
@@ -25,14 +26,14 @@ internal static class ContextListCommand
             {
                 var item = clean(context, value);
                 var added = ContextLists.Add(context, list, repo, item);
-                Console.WriteLine(added ? $"Added: {item}" : $"Already there: {item}");
+                Console.WriteLine(added ? $"Added: {SafeText.Terminal(item)}" : $"Already there: {SafeText.Terminal(item)}");
                 if (list == ContextList.KnowledgeCache && RepositoryPath.Resolve(context.WorktreeRoot, item) is null)
                 {
-                    Console.Error.WriteLine($"session: warning: {item} does not exist (yet)");
+                    Console.Error.WriteLine($"session: warning: {SafeText.Terminal(item)} does not exist (yet)");
                 }
             }),
             Sub("remove", $"Remove a {what}, by its text or its number in 'list'", (context, value, repo) =>
-                Console.WriteLine($"Removed: {ContextLists.Remove(context, list, repo, value ?? "")}")),
+                Console.WriteLine($"Removed: {SafeText.Terminal(ContextLists.Remove(context, list, repo, value ?? ""))}")),
         };
 
         var repoOption = RepoOption();
@@ -49,7 +50,7 @@ internal static class ContextListCommand
             {
                 for (var i = 0; i < items.Count; i++)
                 {
-                    Console.WriteLine($"{i + 1}. {items[i]}");
+                    Console.WriteLine($"{i + 1}. {SafeText.Terminal(items[i])}");
                 }
             }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SessionHooks.Workflows;
 using SessionHooks.Records;
+using SessionHooks.Safety;
 
 namespace SessionHooks.Cli.Commands;
 
@@ -17,7 +18,7 @@ internal static class EndCommand
             var text = HandText.Clean(context, result.GetValue(summary), "summary");
             var session = SessionLifecycle.End(context, text, ending);
             var open = session.Backlog.Count(b => !b.Done);
-            Console.WriteLine($"Ended session {session.Id} as {Names.Of(session.Status)}; {open} open backlog item(s) carry over to the next session of {session.Branch ?? "this HEAD"}");
+            Console.WriteLine($"Ended session {session.Id} as {Names.Of(session.Status)}; {open} open backlog item(s) carry over to the next session of {SafeText.Terminal(session.Branch ?? "this HEAD")}");
             return ExitCodes.Ok;
         }));
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SessionHooks.Install;
+using SessionHooks.Safety;
 
 namespace SessionHooks.Cli.Commands;
 
@@ -22,7 +23,16 @@ internal static class InstallCommand
             var installed = HookInstaller.Install(context.WorktreeRoot, Path.GetFullPath(folder), new InstallOptions(result.GetValue(dryRun)));
             foreach (var line in installed.Changes.Concat(installed.Notes))
             {
-                Console.WriteLine(line);
+                Console.WriteLine(SafeText.Terminal(line));
+            }
+
+            if (installed.ExistingHookLines.Count > 0)
+            {
+                Console.WriteLine(HookInstaller.ExistingHookLinesHeading);
+                foreach (var line in installed.ExistingHookLines)
+                {
+                    Console.WriteLine("  " + SafeText.Terminal(line));
+                }
             }
 
             if (installed.Changes.Count == 0)
@@ -41,9 +51,9 @@ internal static class InstallCommand
         command.SetAction(_ => CommandRunner.InRepository("uninstall", context =>
         {
             var removed = HookInstaller.Uninstall(context.WorktreeRoot);
-            foreach (var change in removed.Changes)
+            foreach (var change in removed.Changes.Concat(removed.Notes))
             {
-                Console.WriteLine(change);
+                Console.WriteLine(SafeText.Terminal(change));
             }
 
             return ExitCodes.Ok;

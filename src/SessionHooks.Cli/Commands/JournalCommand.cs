@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SessionHooks.Workflows;
+using SessionHooks.Safety;
 
 namespace SessionHooks.Cli.Commands;
 
@@ -7,14 +8,15 @@ internal static class JournalCommand
 {
     public static Command Create()
     {
-        var output = new Option<string>("--output") { Description = "Where to write it, relative to the current folder", DefaultValueFactory = _ => "SESSION_JOURNAL.md" };
+        var output = new Option<string>("--output") { Description = "Where to write it, relative to the current folder; inside the repository, never through a symbolic link", DefaultValueFactory = _ => "SESSION_JOURNAL.md" };
         var command = new Command("journal", "Write the sessions as a Markdown journal for people (SESSION_JOURNAL.md)") { output };
         command.SetAction(result => CommandRunner.InRepository("journal", context =>
         {
             var records = SessionRecords.Read(context);
-            var path = Path.GetFullPath(result.GetValue(output)!);
-            File.WriteAllText(path, JournalMarkdown.Render(context.Git, records.Sessions, records.View.AllEntries(), context.Now));
-            Console.WriteLine($"Wrote {path} ({records.Sessions.Sessions.Count} sessions)");
+            var path = OwnedPath.InWorktree(context.WorktreeRoot, Path.GetRelativePath(context.WorktreeRoot, Path.GetFullPath(result.GetValue(output)!)));
+            path.Verify();
+            path.WriteAtomic(JournalMarkdown.Render(context.Git, records.Sessions, records.View.AllEntries(), context.Now));
+            Console.WriteLine($"Wrote {SafeText.Terminal(path.FullPath)} ({records.Sessions.Sessions.Count} sessions)");
             return ExitCodes.Ok;
         }));
         return command;

@@ -1,8 +1,10 @@
 using System.CommandLine;
+using SessionHooks.Diagnostics;
 using SessionHooks.Install;
 using SessionHooks.Hooks;
 using SessionHooks.Rules;
 using SessionHooks.Workflows;
+using SessionHooks.Safety;
 
 namespace SessionHooks.Cli.Commands;
 
@@ -19,17 +21,25 @@ internal static class RecoverCommand
             var hooks = HooksFolder.Locate(context.WorktreeRoot);
             if (hooks is not null && HookInstaller.Inspect(context.WorktreeRoot) is { Installed: false } or { Outdated: true } or { HooksFolderPresent: false })
             {
-                var installed = HookInstaller.Install(context.WorktreeRoot, hooks, new InstallOptions(options.DryRun));
-                foreach (var change in installed.Changes)
+                try
                 {
-                    Console.WriteLine((options.DryRun ? "would: " : "") + change);
+                    var installed = HookInstaller.Install(context.WorktreeRoot, hooks, new InstallOptions(options.DryRun));
+                    foreach (var change in installed.Changes)
+                    {
+                        Console.WriteLine((options.DryRun ? "would: " : "") + SafeText.Terminal(change));
+                    }
+                }
+                catch (SessionHooksException refused)
+                {
+                    // The hooks cannot be installed here; the session files can still be recovered.
+                    Console.Error.WriteLine(refused.Diagnostic.WithSeverity(Severity.Warning).Render());
                 }
             }
 
             var report = Recovery.Run(context, options);
             foreach (var step in report.Steps)
             {
-                Console.WriteLine((options.DryRun ? "would: " : "") + step);
+                Console.WriteLine((options.DryRun ? "would: " : "") + SafeText.Terminal(step));
             }
 
             if (report.Steps.Count == 0)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SessionHooks.Context;
 using SessionHooks.Workflows;
+using SessionHooks.Safety;
 
 namespace SessionHooks.Cli.Commands;
 
@@ -26,15 +27,15 @@ internal static class ShowCommand
                 return ExitCodes.Ok;
             }
 
-            Console.WriteLine($"Session:  {session.Id}");
-            Console.WriteLine($"Title:    {session.Title}");
-            Console.WriteLine($"Branch:   {session.Branch ?? "(detached HEAD)"}");
+            Console.WriteLine($"Session:  {SafeText.Terminal(session.Id)}");
+            Console.WriteLine($"Title:    {SafeText.Terminal(session.Title)}");
+            Console.WriteLine($"Branch:   {SafeText.Terminal(session.Branch ?? "(detached HEAD)")}");
             Console.WriteLine($"Status:   {Names.Of(session.Status)} ({Names.Of(session.Type)})");
             Console.WriteLine($"Created:  {session.Created:u}");
             Console.WriteLine($"Updated:  {session.LastUpdated:u}");
-            Console.WriteLine($"Author:   {session.Author ?? "(unknown)"}");
-            Console.WriteLine($"Issues:   {string.Join(", ", session.Issues)}");
-            Console.WriteLine($"Summary:  {session.Summary ?? "(none yet)"}");
+            Console.WriteLine($"Author:   {SafeText.Terminal(session.Author ?? "(unknown)")}");
+            Console.WriteLine($"Issues:   {SafeText.Terminal(string.Join(", ", session.Issues))}");
+            Console.WriteLine($"Summary:  {SafeText.Terminal(session.Summary ?? "(none yet)")}");
             Lines("Context notes", session.ContextNotes);
             Lines("Knowledge cache", session.KnowledgeCache);
             Lines("Backlog", [.. session.Backlog.Where(b => !b.Done).Select(b => $"[{Names.Of(b.Priority)}] {Names.Of(b.Kind)}: {b.Text}")]);
@@ -51,7 +52,7 @@ internal static class ShowCommand
             Console.WriteLine($"{heading}:");
             foreach (var item in items)
             {
-                Console.WriteLine($"  - {item}");
+                Console.WriteLine($"  - {SafeText.Terminal(item)}");
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using SessionHooks.Workflows;
 using SessionHooks.Records;
+using SessionHooks.Safety;
 
 namespace SessionHooks.Cli.Commands;
 
@@ -18,7 +19,7 @@ internal static class StartCommand
             var topic = result.GetValue(title) is { } given ? HandText.Clean(context, given, "title") : null;
             var issues = (result.GetValue(issue) ?? []).Select(i => HandText.Clean(context, i, "issue")).ToList();
             var session = SessionLifecycle.Start(context, topic, sessionType, issues);
-            Console.WriteLine($"Started session {session.Id} on {session.Branch ?? "(detached HEAD)"}: {session.Title}");
+            Console.WriteLine($"Started session {session.Id} on {SafeText.Terminal(session.Branch ?? "(detached HEAD)")}: {SafeText.Terminal(session.Title)}");
             return ExitCodes.Ok;
         }));
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SessionHooks.Install;
+using SessionHooks.Safety;
 
 namespace SessionHooks.Cli.Commands;
 
@@ -13,11 +14,11 @@ internal static class StatusCommand
             var head = context.Git.Head;
             var current = context.Store.ReadCurrentSession();
             var view = Store.RecordView.Read(context.Store);
-            Console.WriteLine($"Branch:   {head.Branch ?? "(detached HEAD)"}");
+            Console.WriteLine($"Branch:   {SafeText.Terminal(head.Branch ?? "(detached HEAD)")}");
             if (current.Value is { } cur)
             {
                 var session = view.Find(cur.Metadata.SessionId);
-                Console.WriteLine($"Session:  {cur.Metadata.SessionId} — {cur.Metadata.MainTopic}");
+                Console.WriteLine($"Session:  {SafeText.Terminal(cur.Metadata.SessionId)} — {SafeText.Terminal(cur.Metadata.MainTopic)}");
                 Console.WriteLine($"Status:   {(session is null ? "unknown (run 'session recover')" : Workflows.Names.Of(session.Status))}{(view.IsCommitted(cur.Metadata.SessionId) ? "" : " (recorded by the branch's next commit)")}");
                 var pending = view.PendingOf(cur.Metadata.SessionId);
                 if (pending is { IsEmpty: false })

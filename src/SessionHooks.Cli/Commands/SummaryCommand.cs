@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using SessionHooks.Context;
 using SessionHooks.Workflows;
+using SessionHooks.Safety;
 
 namespace SessionHooks.Cli.Commands;
 
@@ -37,8 +38,8 @@ internal static class SummaryCommand
                 return ExitCodes.Ok;
             }
 
-            Console.WriteLine($"Session:  {session.Id} — {session.Title} ({Names.Of(session.Status)})");
-            Console.WriteLine($"Branch:   {session.Branch ?? "(detached HEAD)"}");
+            Console.WriteLine($"Session:  {SafeText.Terminal(session.Id)} — {SafeText.Terminal(session.Title)} ({Names.Of(session.Status)})");
+            Console.WriteLine($"Branch:   {SafeText.Terminal(session.Branch ?? "(detached HEAD)")}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Duration: {(int)summary.Duration.TotalHours}h {summary.Duration.Minutes:00}m"));
             Console.WriteLine($"Commits:  {summary.Commits.Count}{(summary.Replaced.Count == 0 ? "" : $" ({summary.Replaced.Count} earlier versions replaced by rewrites)")}");
             Console.WriteLine($"Files:    {summary.FilesChanged}");
@@ -46,7 +47,7 @@ internal static class SummaryCommand
             Console.WriteLine($"Entries:  {(summary.EntriesByKind.Count == 0 ? "none" : string.Join(", ", summary.EntriesByKind.Select(k => $"{k.Key} {k.Value}")))}");
             if (session.Summary is { } text)
             {
-                Console.WriteLine($"Summary:  {text}");
+                Console.WriteLine($"Summary:  {SafeText.Terminal(text)}");
             }
 
             return ExitCodes.Ok;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SessionHooks.Workflows;
+using SessionHooks.Safety;
 
 namespace SessionHooks.Cli.Commands;
 
@@ -12,7 +13,7 @@ internal static class SwitchCommand
         command.SetAction(result => CommandRunner.InRepository("switch", context =>
         {
             var session = SessionLifecycle.Switch(context, result.GetValue(target)!);
-            Console.WriteLine($"Current session: {session.Id} — {session.Title}");
+            Console.WriteLine($"Current session: {SafeText.Terminal(session.Id)} — {SafeText.Terminal(session.Title)}");
             return ExitCodes.Ok;
         }));
         return command;

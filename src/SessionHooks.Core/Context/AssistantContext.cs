@@ -35,4 +35,10 @@ public enum CachedFileState
     Binary,
     OutsideRepository,
     OverBudget,
+
+    /// <summary>Reports no size: empty, or not a regular file (a FIFO, a device); not opened.</summary>
+    Empty,
+
+    /// <summary>A folder, not a file.</summary>
+    NotAFile,
 }

@@ -52,6 +52,9 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor PropertyNotAllowed = new("SH2005", Severity.Error,
         "A property is not allowed here", "remove the property or correct its name");
 
+    public static readonly DiagnosticDescriptor SecretPatternUnusable = new("SH2006", Severity.Error,
+        "A secret pattern cannot be run in linear time", "rewrite it without backreferences, lookarounds, atomic groups or conditionals (.NET's RegexOptions.NonBacktracking runs the rest), or remove it");
+
     public static readonly DiagnosticDescriptor SchemaViolation = new("SH2099", Severity.Error,
         "A value breaks the file's schema", "correct the value; 'session validate' lists every problem");
 
@@ -106,6 +109,18 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor AuthorUnknown = new("SH5006", Severity.Error,
         "git does not know who the author is", "set it with git config user.name \"Your Name\" and git config user.email you@example.com");
 
+    public static readonly DiagnosticDescriptor OwnedPathIsLink = new("SH5007", Severity.Error,
+        "A file SessionHooks owns is a symbolic link, or lies in a linked folder", "replace the link with a real file or folder, then run the command again");
+
+    public static readonly DiagnosticDescriptor OwnedPathOutside = new("SH5008", Severity.Error,
+        "A path SessionHooks would write leads out of the worktree and its git dir", "name a path inside the worktree");
+
+    public static readonly DiagnosticDescriptor HooksPathOutside = new("SH5009", Severity.Error,
+        "core.hooksPath names a folder outside this repository", "run 'git config --local core.hooksPath .husky' to have git run this repository's hooks from .husky/, then 'session install' again");
+
+    public static readonly DiagnosticDescriptor SecretCheckTooSlow = new("SH5010", Severity.Error,
+        "Checking the text for secrets took longer than allowed", "shorten the text, or the secret_patterns in .sessions/config.json");
+
     public static readonly DiagnosticDescriptor InvalidArgument = new("SH6001", Severity.Error,
         "A command argument cannot be used", "see the command's --help");
 
@@ -122,10 +137,11 @@ public static class DiagnosticCatalog
     [
         FileUnreadable, InvalidJson, ConflictMarkers, InvalidUtf8, ByteOrderMark, FileTooLarge, NestingTooDeep,
         EmptyFile, UnknownSchemaVersion, InvalidSchemaVersion,
-        RequiredPropertyMissing, WrongType, ValueNotAllowed, ValueFormat, PropertyNotAllowed, SchemaViolation,
+        RequiredPropertyMissing, WrongType, ValueNotAllowed, ValueFormat, PropertyNotAllowed, SecretPatternUnusable, SchemaViolation,
         DuplicateSessionId, DuplicateEntryId, UnknownSession, CurrentSessionMissing, CommitSessionUnknown, EntryInOtherSessionFolder,
         CurrentSessionOutOfStep, UnloggedCommit, ClosedSessionPushed, SessionOutdated, UncommittedSessionChanges,
         NotARepository, GitUnsupported, LockTimeout, FileNotWritable, RevisionNotFound, AuthorUnknown,
+        OwnedPathIsLink, OwnedPathOutside, HooksPathOutside, SecretCheckTooSlow,
         InvalidArgument, PathOutsideRepository, SessionNotFound, InternalError,
     ];
 }

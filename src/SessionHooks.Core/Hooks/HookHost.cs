@@ -6,15 +6,13 @@ namespace SessionHooks.Hooks;
 /// What every hook program does around its work: honour SESSIONHOOKS=0 and HUSKY=0, open the
 /// repository, print diagnostics one per line, and fail open — an internal failure of a hook
 /// that is not meant to block is one warning line and exit 0. A hook that is meant to block
-/// (pre-push) fails closed instead: an internal failure refuses, naming <c>--no-verify</c> as the
+/// (pre-push) fails closed instead: the failure refuses, in one line that names it and the
 /// deliberate bypass. Never a stack trace.
 /// </summary>
 public static class HookHost
 {
-    public static int Run(string hookName, Func<SessionContext, HookOutcome> work, TextWriter? error = null) =>
-        Run(hookName, work, failClosed: false, error);
-
-    public static int Run(string hookName, Func<SessionContext, HookOutcome> work, bool failClosed, TextWriter? error = null)
+    /// <param name="failClosed">Refuse (exit 1) when the work fails, instead of warning and going on.</param>
+    public static int Run(string hookName, Func<SessionContext, HookOutcome> work, TextWriter? error = null, bool failClosed = false)
     {
         if (IsDisabled())
         {
@@ -33,8 +31,9 @@ public static class HookHost
             }
             catch (Exception exception) when (exception is not SessionHooksException)
             {
-                context.Log.Error(exception, "{Hook} failed", hookName);
-                return Failed(Error(), hookName, $"internal failure ({exception.GetType().Name}: {FirstLine(exception.Message)})", failClosed);
+                // As text, so the log's secret redaction sees the message too.
+                context.Log.Error("{Hook} failed: {Failure}", hookName, exception.ToString());
+                return Failed(hookName, $"internal failure ({exception.GetType().Name}: {FirstLine(exception.Message)})", " Details in the log under .git/sessionhooks/logs/", failClosed, Error());
             }
 
             foreach (var diagnostic in outcome.Diagnostics)
@@ -52,23 +51,25 @@ public static class HookHost
         }
         catch (SessionHooksException exception)
         {
-            return Failed(Error(), hookName, exception.Diagnostic.Render(), failClosed);
+            return Failed(hookName, exception.Diagnostic.Render(), "", failClosed, Error());
         }
         catch (Exception exception)
         {
-            return Failed(Error(), hookName, $"internal failure ({exception.GetType().Name}: {FirstLine(exception.Message)})", failClosed);
+            return Failed(hookName, $"internal failure ({exception.GetType().Name}: {FirstLine(exception.Message)})", "", failClosed, Error());
         }
     }
 
-    private static int Failed(TextWriter error, string hookName, string what, bool failClosed)
+    private static int Failed(string hookName, string failure, string details, bool failClosed, TextWriter error)
     {
         if (failClosed)
         {
-            error.WriteLine($"SessionHooks {hookName}: error: {what}; refusing, since the check could not be made (details in the log under .git/sessionhooks/logs/; 'git push --no-verify' bypasses the check deliberately)");
+            error.WriteLine($"SessionHooks {hookName}: push refused: {Safety.SafeText.Terminal(failure)};{details} fix it, or push without the checks: git push --no-verify");
             return 1;
         }
 
-        error.WriteLine($"SessionHooks {hookName}: warning: {what}; continuing (details in the log under .git/sessionhooks/logs/)");
+        error.WriteLine(details.Length > 0
+            ? $"SessionHooks {hookName}: warning: {Safety.SafeText.Terminal(failure)}; continuing.{details}"
+            : $"SessionHooks {hookName}: warning: {Safety.SafeText.Terminal(failure)}{(failure.StartsWith("internal", StringComparison.Ordinal) ? "; continuing." : "")}");
         return 0;
     }
 

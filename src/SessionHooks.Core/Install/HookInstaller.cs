@@ -1,4 +1,6 @@
+using SessionHooks.Diagnostics;
 using SessionHooks.Git;
+using SessionHooks.Safety;
 
 namespace SessionHooks.Install;
 
@@ -9,6 +11,9 @@ namespace SessionHooks.Install;
 /// </summary>
 public static class HookInstaller
 {
+    /// <summary>What to print above <see cref="InstallResult.ExistingHookLines"/>.</summary>
+    public const string ExistingHookLinesHeading = ExistingHookLines.Heading;
+
     /// <summary>Installs into the clone holding <paramref name="worktreeRoot"/>.</summary>
     /// <param name="hooksFolder">The folder holding the hook programs and the CLI; kept in the clone's local git config.</param>
     public static InstallResult Install(string worktreeRoot, string hooksFolder, InstallOptions? options = null)
@@ -32,10 +37,18 @@ public static class HookInstaller
             return new InstallStatus(false, false, false, null, []);
         }
 
-        var installed = File.Exists(Path.Combine(repository.Root, LauncherScript.RepoPath));
         var present = InstallLayout.Programs.All(p => HasProgram(hooksFolder, p));
-        var pending = InstallSteps.Plan(repository, hooksFolder).Finish(dryRun: true).Changes;
-        return new InstallStatus(installed, installed && pending.Count > 0, present, hooksFolder, pending);
+        try
+        {
+            var installed = OwnedPath.InWorktree(repository.Root, LauncherScript.RepoPath).Exists();
+            var pending = InstallSteps.Plan(repository, hooksFolder).Finish(dryRun: true).Changes;
+            return new InstallStatus(installed, installed && pending.Count > 0, present, hooksFolder, pending);
+        }
+        catch (SessionHooksException refused)
+        {
+            // Install would stop here too: report it as not installed, with the reason.
+            return new InstallStatus(false, false, present, hooksFolder, [refused.Diagnostic.Render()]);
+        }
     }
 
     /// <summary>

@@ -92,6 +92,13 @@ internal static partial class HookScript
 
     public static bool HasOurLine(string text) => TextLines.Parse(text).Lines.Exists(IsOurs);
 
+    /// <summary>True when a line runs Husky.Net's task runner, for any group.</summary>
+    public static bool RunsTaskRunner(string text) =>
+        TextLines.Parse(text).Lines.Exists(l => !l.TrimStart().StartsWith('#') && HuskyRun().IsMatch(l));
+
+    /// <summary>The shebang, Husky.Net's sourcing of <c>_/husky.sh</c>, or SessionHooks' own line.</summary>
+    public static bool IsBoilerplateOrOurs(string line) => IsOurs(line) || IsBoilerplate(line);
+
     /// <summary>True when the file already runs Husky.Net's task runner for <paramref name="hook"/>'s group.</summary>
     public static bool RunsTaskRunnerGroup(string text, string hook) => TaskRunnerLine(text, hook) is not null;
 

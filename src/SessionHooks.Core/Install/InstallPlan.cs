@@ -1,14 +1,17 @@
 using System.Text;
 using SessionHooks.Diagnostics;
 using SessionHooks.Git;
+using SessionHooks.Safety;
 
 namespace SessionHooks.Install;
 
 /// <summary>
 /// What install or uninstall will change, worked out in full before anything is written: a dry
-/// run reports it, and bad input found while planning leaves the repository untouched.
+/// run reports it, and bad input found while planning leaves the repository untouched. Every file
+/// is read and written as an <see cref="OwnedPath"/>, so a link where a file of ours belongs is
+/// refused while planning, before anything is written.
 /// </summary>
-internal sealed class InstallPlan(string worktreeRoot)
+internal sealed class InstallPlan(RepositoryPaths repository)
 {
     private const UnixFileMode Executable =
         UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
@@ -18,20 +21,31 @@ internal sealed class InstallPlan(string worktreeRoot)
     private readonly List<string> changes = [];
     private readonly List<string> notes = [];
 
-    public string Root { get; } = worktreeRoot;
+    public string Root { get; } = repository.Root;
+
+    public string CommonGitDir { get; } = repository.CommonGitDir;
 
     public string FullPath(string relative) => Path.GetFullPath(relative, Root);
 
     public string Display(string path) => HooksLocation.DisplayPath(Root, path);
 
-    /// <summary>The file's text without a byte order mark, or null when it does not exist.</summary>
-    public static string? ReadText(string path) => File.Exists(path) ? File.ReadAllText(path, Encoding.UTF8) : null;
+    /// <summary>The path as one SessionHooks owns: in the worktree or the git dir, or refused (SH5008).</summary>
+    public OwnedPath Owned(string path) => OwnedPath.Locate(path, Root, CommonGitDir);
 
-    /// <summary>Writes the file if its text (or, for hooks, its executable bit) differs.</summary>
+    public bool Exists(string path) => Owned(path).Exists();
+
+    /// <summary>The file's text without a byte order mark, or null when it does not exist.</summary>
+    public string? ReadText(string path) => Owned(path).ReadAllText();
+
+    /// <summary>Writes the file if its text (or, for hooks, its executable bit) differs; its mode and byte order mark are kept.</summary>
     public void Write(string path, string text, string change, bool executable = false)
     {
-        var existing = ReadText(path);
-        var needsMode = executable && !OperatingSystem.IsWindows() && (existing is null || !HooksLocation.IsExecutable(path));
+        var owned = Owned(path);
+        var bytes = owned.ReadAllBytes();
+        var existing = bytes is null ? null : owned.ReadAllText();
+        var unix = !OperatingSystem.IsWindows();
+        var needsMode = executable && unix && (existing is null || !HooksLocation.IsExecutable(path));
+        UnixFileMode? mode = unix && bytes is not null ? ModeOf(path) : null;
         if (existing == text && !needsMode)
         {
             return;
@@ -42,39 +56,47 @@ internal sealed class InstallPlan(string worktreeRoot)
             change = $"made {Display(path)} executable (git skips hooks that are not)";
         }
 
+        var bom = bytes is not null && bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble);
         changes.Add(change);
         actions.Add((path, () =>
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var bom = existing is not null && HasByteOrderMark(path);
-            File.WriteAllText(path, text, new UTF8Encoding(bom));
-            if (needsMode && !OperatingSystem.IsWindows())
+            owned.WriteAtomic([.. bom ? Encoding.UTF8.Preamble : [], .. Encoding.UTF8.GetBytes(text)]);
+            if (!OperatingSystem.IsWindows() && (mode is not null || needsMode))
             {
-                File.SetUnixFileMode(path, File.GetUnixFileMode(path) | Executable);
+                // The rename gave the file a new inode with default permissions: keep the old mode.
+                var kept = mode ?? File.GetUnixFileMode(path);
+                File.SetUnixFileMode(owned.Verify(), needsMode ? kept | Executable : kept);
             }
         }));
     }
 
+    private static UnixFileMode? ModeOf(string path) => OperatingSystem.IsWindows() ? null : File.GetUnixFileMode(path);
+
     public void Delete(string path, string change)
     {
-        if (!File.Exists(path))
+        var owned = Owned(path);
+        if (!owned.Exists())
         {
             return;
         }
 
         changes.Add(change);
-        actions.Add((path, () => File.Delete(path)));
+        actions.Add((path, owned.Delete));
     }
 
     /// <summary>Deletes the folder once the actions before have emptied it.</summary>
-    public void DeleteFolderIfEmpty(string path) =>
+    public void DeleteFolderIfEmpty(string path)
+    {
+        var owned = Owned(path);
+        owned.Verify();
         actions.Add((path, () =>
         {
-            if (Directory.Exists(path) && !Directory.EnumerateFileSystemEntries(path).Any())
+            if (Directory.Exists(owned.Verify()) && !Directory.EnumerateFileSystemEntries(path).Any())
             {
                 Directory.Delete(path);
             }
         }));
+    }
 
     public void SetConfig(string key, string value, string change)
     {
@@ -98,6 +120,9 @@ internal sealed class InstallPlan(string worktreeRoot)
         actions.Add((Path.Combine(Root, ".git", "config"), () => GitConfig.Unset(Root, key)));
     }
 
+    /// <summary>The repository's own hook lines this plan makes git run (see <see cref="ExistingHookLines"/>).</summary>
+    public IReadOnlyList<string> ExistingHookLines { get; set; } = [];
+
     /// <summary>Something the user should know that is not a change.</summary>
     public void Note(string note) => notes.Add(note);
 
@@ -119,13 +144,6 @@ internal sealed class InstallPlan(string worktreeRoot)
             }
         }
 
-        return new InstallResult(changes, notes, dryRun);
-    }
-
-    private static bool HasByteOrderMark(string path)
-    {
-        Span<byte> head = stackalloc byte[3];
-        using var stream = File.OpenRead(path);
-        return stream.ReadAtLeast(head, 3, throwOnEndOfStream: false) == 3 && head.SequenceEqual(Encoding.UTF8.Preamble);
+        return new InstallResult(changes, notes, dryRun) { ExistingHookLines = ExistingHookLines };
     }
 }

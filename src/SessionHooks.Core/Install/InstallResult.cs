@@ -11,6 +11,12 @@ public sealed record InstallOptions(bool DryRun = false);
 public sealed record InstallResult(IReadOnlyList<string> Changes, IReadOnlyList<string> Notes, bool DryRun)
 {
     public bool Changed => Changes.Count > 0;
+
+    /// <summary>
+    /// Commands already in the repository's hook files that this install makes git run (it points
+    /// core.hooksPath at them), as <c>file:line: command</c>: what the user accepts by installing.
+    /// </summary>
+    public IReadOnlyList<string> ExistingHookLines { get; init; } = [];
 }
 
 /// <summary>The state of the installation in one clone, for <c>session status</c> and <c>session recover</c>.</summary>

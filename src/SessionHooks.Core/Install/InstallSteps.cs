@@ -1,3 +1,5 @@
+using SessionHooks.Diagnostics;
+
 namespace SessionHooks.Install;
 
 /// <summary>Plans an install: every file and config value SessionHooks needs, each only when it differs.</summary>
@@ -5,12 +7,20 @@ internal static class InstallSteps
 {
     public static InstallPlan Plan(RepositoryPaths repository, string hooksFolder)
     {
-        var plan = new InstallPlan(repository.Root);
+        var plan = new InstallPlan(repository);
         var location = HooksLocation.Resolve(repository.Root, repository.CommonGitDir);
+        if (location.Kind == HooksLocationKind.Outside)
+        {
+            throw new SessionHooksException(DiagnosticCatalog.HooksPathOutside.ForFile(location.Folder,
+                $"core.hooksPath ({location.Scope} git config) is {location.Folder}, outside this repository: SessionHooks writes no hook there, " +
+                "because a line in it would run in every repository that folder serves"));
+        }
+
         DescribeLocation(plan, location);
+        plan.ExistingHookLines = ExistingHookLines.Find(plan, location);
 
         var launcher = plan.FullPath(LauncherScript.RepoPath);
-        plan.Write(launcher, LauncherScript.Text, $"{Created(launcher)} {LauncherScript.RepoPath}", executable: true);
+        plan.Write(launcher, LauncherScript.Text, $"{Created(plan, launcher)} {LauncherScript.RepoPath}", executable: true);
         foreach (var hook in InstallLayout.GitHooks)
         {
             HookFile(plan, location, hook);
@@ -23,7 +33,7 @@ internal static class InstallSteps
         foreach (var name in SchemaCopies.Names)
         {
             var path = plan.FullPath(InstallLayout.SchemasFolder + "/" + name);
-            plan.Write(path, SchemaCopies.Text(name), $"{Created(path)} {plan.Display(path)} (offline schema for editors)");
+            plan.Write(path, SchemaCopies.Text(name), $"{Created(plan, path)} {plan.Display(path)} (offline schema for editors)");
         }
 
         CheckHooksFolder(plan, hooksFolder);
@@ -32,7 +42,7 @@ internal static class InstallSteps
 
     /// <summary>Where the task runner's file is: Husky.Net keeps it in its hooks folder, which may be a custom one.</summary>
     public static string TaskRunnerPath(InstallPlan plan, HooksLocation location) =>
-        location.Kind == HooksLocationKind.Configured && File.Exists(Path.Combine(location.Folder, InstallLayout.TaskRunnerFileName))
+        location.Kind == HooksLocationKind.Configured && plan.Exists(Path.Combine(location.Folder, InstallLayout.TaskRunnerFileName))
             ? Path.Combine(location.Folder, InstallLayout.TaskRunnerFileName)
             : plan.FullPath(InstallLayout.HuskyFolder + "/" + InstallLayout.TaskRunnerFileName);
 
@@ -53,7 +63,7 @@ internal static class InstallSteps
     {
         var path = Path.Combine(location.Folder, hook);
         var shown = plan.Display(path);
-        var existing = InstallPlan.ReadText(path);
+        var existing = plan.ReadText(path);
         var viaTaskRunner = existing is not null && HookScript.RunsTaskRunnerGroup(existing, hook);
         var edit = HookScript.Add(existing, hook, besideLauncher: location.IsHusky, viaTaskRunner);
         switch (edit.Kind)
@@ -87,7 +97,7 @@ internal static class InstallSteps
             }
         }
 
-        if (existing is not null && HookScript.SourcesHuskyUnconditionally(existing) && !File.Exists(Path.Combine(location.Folder, "_", "husky.sh")))
+        if (existing is not null && HookScript.SourcesHuskyUnconditionally(existing) && !plan.Exists(Path.Combine(location.Folder, "_", "husky.sh")))
         {
             plan.Note($"{shown} sources _/husky.sh, which this clone lacks: the hook fails until 'dotnet husky install' is run");
         }
@@ -97,7 +107,7 @@ internal static class InstallSteps
     {
         var path = TaskRunnerPath(plan, location);
         var shown = plan.Display(path);
-        var existing = InstallPlan.ReadText(path);
+        var existing = plan.ReadText(path);
         var edit = TaskRunnerFile.Merge(existing, shown);
         if (!edit.Changed)
         {
@@ -130,7 +140,7 @@ internal static class InstallSteps
     private static void Lines(InstallPlan plan, string file, string header, IReadOnlyList<string> lines)
     {
         var path = plan.FullPath(file);
-        var (text, added) = LineBlock.Add(InstallPlan.ReadText(path), header, lines);
+        var (text, added) = LineBlock.Add(plan.ReadText(path), header, lines);
         if (added.Count > 0)
         {
             plan.Write(path, text, $"added to {file}: {string.Join(", ", added)}");
@@ -146,5 +156,5 @@ internal static class InstallSteps
         }
     }
 
-    private static string Created(string path) => File.Exists(path) ? "updated" : "created";
+    private static string Created(InstallPlan plan, string path) => plan.Exists(path) ? "updated" : "created";
 }

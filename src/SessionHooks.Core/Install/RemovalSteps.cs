@@ -7,11 +7,20 @@ internal static class RemovalSteps
 {
     public static InstallPlan Plan(RepositoryPaths repository)
     {
-        var plan = new InstallPlan(repository.Root);
+        var plan = new InstallPlan(repository);
         var location = HooksLocation.Resolve(repository.Root, repository.CommonGitDir);
 
         // Every folder an install may have used: the clone's configuration may have changed since.
-        string[] folders = [plan.FullPath(InstallLayout.HuskyFolder), location.Folder, Path.Combine(repository.CommonGitDir, "hooks")];
+        // One outside the repository is never written: an older install may have put a line there.
+        if (location.Kind == HooksLocationKind.Outside)
+        {
+            plan.Note($"core.hooksPath ({location.Scope} git config) is {location.Folder}, outside this repository: SessionHooks changed nothing there; " +
+                $"if its hook files hold a line ending in '{HookScript.Marker}', remove that line by hand");
+        }
+
+        string[] folders = location.Kind == HooksLocationKind.Outside
+            ? [plan.FullPath(InstallLayout.HuskyFolder), Path.Combine(repository.CommonGitDir, "hooks")]
+            : [plan.FullPath(InstallLayout.HuskyFolder), location.Folder, Path.Combine(repository.CommonGitDir, "hooks")];
         foreach (var folder in folders.Distinct(StringComparer.Ordinal))
         {
             foreach (var hook in InstallLayout.GitHooks)
@@ -43,7 +52,7 @@ internal static class RemovalSteps
 
     private static void HookFile(InstallPlan plan, string path)
     {
-        var existing = InstallPlan.ReadText(path);
+        var existing = plan.ReadText(path);
         if (existing is null || !HookScript.HasOurLine(existing))
         {
             return;
@@ -62,7 +71,7 @@ internal static class RemovalSteps
 
     private static void TaskRunner(InstallPlan plan, string path)
     {
-        var existing = InstallPlan.ReadText(path);
+        var existing = plan.ReadText(path);
         if (existing is null)
         {
             return;
@@ -107,7 +116,7 @@ internal static class RemovalSteps
     private static void Lines(InstallPlan plan, string file, string header, IReadOnlyList<string> lines)
     {
         var path = plan.FullPath(file);
-        var existing = InstallPlan.ReadText(path);
+        var existing = plan.ReadText(path);
         if (existing is null)
         {
             return;

@@ -1,5 +1,7 @@
 using Serilog;
 using Serilog.Events;
+using SessionHooks.Diagnostics;
+using SessionHooks.Safety;
 
 namespace SessionHooks.Logging;
 
@@ -35,7 +37,8 @@ public static class HookLog
         {
             var level = ParseLevel(Environment.GetEnvironmentVariable(LevelVariable));
             if (level is null || !TryPrepareFolder(commonGitDir, out var folder)
-                || LogFiles.Choose(folder, DateTime.UtcNow, FileSizeLimit, RetainedFiles) is not { } path)
+                || LogFiles.Choose(folder, DateTime.UtcNow, FileSizeLimit, RetainedFiles) is not { } chosen
+                || Verified(commonGitDir, chosen) is not { } path)
             {
                 return new UtcLogger(new LoggerConfiguration().CreateLogger());
             }
@@ -43,6 +46,7 @@ public static class HookLog
             // Shared: hooks of several worktrees and concurrent commands append to the same file.
             return new UtcLogger(new LoggerConfiguration()
                 .MinimumLevel.Is(level.Value)
+                .Enrich.With(new Secrets.SecretRedactingEnricher())
                 .WriteTo.File(new LogLine(component), path, shared: true)
                 .CreateLogger());
         }
@@ -70,12 +74,25 @@ public static class HookLog
         folder = Folder(commonGitDir);
         try
         {
-            Directory.CreateDirectory(folder);
+            OwnedPath.InGitDir(commonGitDir, "sessionhooks/logs").CreateDirectory();
             return true;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException or SessionHooksException)
         {
             return false;
+        }
+    }
+
+    /// <summary>The log file, unless a link stands where it (or its folder) belongs: then nothing is logged.</summary>
+    private static string? Verified(string commonGitDir, string path)
+    {
+        try
+        {
+            return OwnedPath.InGitDir(commonGitDir, "sessionhooks/logs/" + Path.GetFileName(path)).Verify();
+        }
+        catch (SessionHooksException)
+        {
+            return null;
         }
     }
 }

@@ -1,3 +1,5 @@
+using SessionHooks.Safety;
+
 namespace SessionHooks.Store;
 
 /// <summary>
@@ -17,16 +19,17 @@ internal static class AtomicFile
     public static bool IsTempName(string name) =>
         name.StartsWith('.') && name.EndsWith(TempSuffix, StringComparison.Ordinal);
 
-    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/>; the caller holds the file's lock.</summary>
-    public static void Replace(string path, byte[] content) =>
-        ReplaceThrough(path, temp =>
+    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> (<see cref="OwnedPath.WriteAtomic(ReadOnlySpan{byte})"/>); the caller holds the file's lock.</summary>
+    public static void Replace(OwnedPath path, byte[] content)
+    {
+        var folder = Path.GetDirectoryName(path.Verify())!;
+        if (Directory.Exists(folder))
         {
-            using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None);
-            stream.Write(content);
+            RemoveStale(folder, Path.GetFileName(path.FullPath));
+        }
 
-            // Without it a power cut after the rename could leave the new name with no data.
-            stream.Flush(flushToDisk: true);
-        });
+        path.WriteAtomic(content);
+    }
 
     /// <summary>
     /// Replaces <paramref name="path"/> with its first <paramref name="keep"/> bytes followed by

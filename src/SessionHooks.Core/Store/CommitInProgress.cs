@@ -69,14 +69,16 @@ public sealed class CommitInProgress(StatePaths state)
     private const string RecordingFile = "recording.json";
     private readonly string folder = state.CommitInProgress;
 
-    public bool Exists => File.Exists(Path.Combine(folder, RecordingFile));
+    private Safety.OwnedPath File(string name) => state.OfWorktree(Path.Combine(folder, name));
+
+    public bool Exists => File(RecordingFile).Exists();
 
     /// <summary>The commit in progress; null when there is none or its record can't be read (it is then dropped).</summary>
     public CommitRecording? Read()
     {
         try
         {
-            return Exists ? StoreJson.ReadCommitRecording(File.ReadAllText(Path.Combine(folder, RecordingFile))) : null;
+            return File(RecordingFile).ReadAllText() is { } text ? StoreJson.ReadCommitRecording(text) : null;
         }
         catch (Exception exception) when (exception is JsonException or IOException or UnauthorizedAccessException)
         {
@@ -92,17 +94,17 @@ public sealed class CommitInProgress(StatePaths state)
         ArgumentNullException.ThrowIfNull(recording);
         ArgumentNullException.ThrowIfNull(contents);
         End();
-        Directory.CreateDirectory(folder);
+        state.OfWorktree(folder).CreateDirectory();
         for (var i = 0; i < contents.Count; i++)
         {
             if (contents[i].Before is { } before)
             {
-                AtomicFile.Replace(Path.Combine(folder, $"before-{i}"), before);
+                AtomicFile.Replace(File($"before-{i}"), before);
             }
 
             if (contents[i].After is { } after)
             {
-                AtomicFile.Replace(Path.Combine(folder, $"after-{i}"), after);
+                AtomicFile.Replace(File($"after-{i}"), after);
             }
         }
 
@@ -110,7 +112,7 @@ public sealed class CommitInProgress(StatePaths state)
     }
 
     public void Save(CommitRecording recording) =>
-        AtomicFile.Replace(Path.Combine(folder, RecordingFile), System.Text.Encoding.UTF8.GetBytes(StoreJson.Serialize(recording)));
+        AtomicFile.Replace(File(RecordingFile), System.Text.Encoding.UTF8.GetBytes(StoreJson.Serialize(recording)));
 
     public byte[]? Before(int index) => ReadContent($"before-{index}");
 
@@ -118,15 +120,11 @@ public sealed class CommitInProgress(StatePaths state)
 
     public void End()
     {
-        if (Directory.Exists(folder))
+        if (Directory.Exists(state.OfWorktree(folder).Verify()))
         {
             Directory.Delete(folder, recursive: true);
         }
     }
 
-    private byte[]? ReadContent(string name)
-    {
-        var path = Path.Combine(folder, name);
-        return File.Exists(path) ? File.ReadAllBytes(path) : null;
-    }
+    private byte[]? ReadContent(string name) => File(name).ReadAllBytes();
 }

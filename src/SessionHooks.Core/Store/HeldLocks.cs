@@ -73,13 +73,14 @@ internal sealed class HeldLocks(StatePaths state)
         }
 
         // Outside the gate: another thread of this process holding the lock blocks us like any process.
-        var (folder, display) = name switch
+        var file = name.ToString().ToLowerInvariant() + ".lock";
+        var (path, display) = name switch
         {
-            RecordLock.Records => (state.WorktreeLocks, Records.RecordPaths.Folder),
-            RecordLock.Pending => (state.SharedLocks, "the pending records"),
-            _ => (state.WorktreeLocks, Records.RecordPaths.CurrentSession),
+            RecordLock.Records => (state.OfWorktree(Path.Combine(state.WorktreeLocks, file)), Records.RecordPaths.Folder),
+            RecordLock.Pending => (state.Shared(Path.Combine(state.SharedLocks, file)), "the pending records"),
+            _ => (state.OfWorktree(Path.Combine(state.WorktreeLocks, file)), Records.RecordPaths.CurrentSession),
         };
-        var fileLock = FileLock.Acquire(Path.Combine(folder, name.ToString().ToLowerInvariant() + ".lock"), timeout, display);
+        var fileLock = FileLock.Acquire(path.Verify(), timeout, display);
         lock (gate)
         {
             held[name] = new Holding(fileLock, thread);

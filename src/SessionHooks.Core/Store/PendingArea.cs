@@ -17,9 +17,14 @@ public sealed class PendingArea
 {
     private const string RepositoryFile = "repository.json";
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    private readonly StatePaths state;
     private readonly string folder;
 
-    internal PendingArea(StatePaths state) => folder = state.Pending;
+    internal PendingArea(StatePaths state)
+    {
+        this.state = state;
+        folder = state.Pending;
+    }
 
     /// <summary>Problems met while reading, each one line for the user.</summary>
     public List<Diagnostic> Problems { get; } = [];
@@ -58,7 +63,7 @@ public sealed class PendingArea
             return;
         }
 
-        AtomicFile.Replace(path, Utf8.GetBytes(StoreJson.Serialize(pending)));
+        AtomicFile.Replace(state.Shared(path), Utf8.GetBytes(StoreJson.Serialize(pending)));
     }
 
     public PendingRepository? ReadRepository()
@@ -76,7 +81,7 @@ public sealed class PendingArea
             return;
         }
 
-        AtomicFile.Replace(path, Utf8.GetBytes(StoreJson.Serialize(pending)));
+        AtomicFile.Replace(state.Shared(path), Utf8.GetBytes(StoreJson.Serialize(pending)));
     }
 
     private PendingSession? ReadFile(string path) => File.Exists(path) ? Parse(path, StoreJson.ReadPendingSession) : null;
@@ -86,7 +91,7 @@ public sealed class PendingArea
     {
         try
         {
-            return parse(File.ReadAllText(path, Utf8));
+            return state.Shared(path).ReadAllText() is { } text ? parse(text) : null;
         }
         catch (Exception exception) when (exception is JsonException or IOException or UnauthorizedAccessException or DecoderFallbackException)
         {
@@ -103,13 +108,7 @@ public sealed class PendingArea
         RecordPaths.IsSafeName(sessionId) ? sessionId : throw new SessionHooksException(
             DiagnosticCatalog.InvalidArgument.ForFile(sessionId, $"'{sessionId}' is not a session id"));
 
-    private static void Delete(string path)
-    {
-        if (File.Exists(path))
-        {
-            File.Delete(path);
-        }
-    }
+    private void Delete(string path) => state.Shared(path).Delete();
 
     private static void TryMove(string from, string to)
     {

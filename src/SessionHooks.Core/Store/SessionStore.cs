@@ -1,6 +1,7 @@
 using System.Text;
 using SessionHooks.Diagnostics;
 using SessionHooks.Records;
+using SessionHooks.Safety;
 
 namespace SessionHooks.Store;
 
@@ -43,6 +44,9 @@ public sealed class SessionStore
     /// <summary>The file behind a repository path (<c>.sessions/…</c>).</summary>
     public string FullPath(string repoPath) => Path.Combine(WorktreeRoot, repoPath.Replace('/', Path.DirectorySeparatorChar));
 
+    /// <summary>A record's file as a path SessionHooks owns: every read and write goes through its link check.</summary>
+    public OwnedPath OwnedPathOf(string repoPath) => OwnedPath.InWorktree(WorktreeRoot, repoPath);
+
     public LoadResult<AiSessions> ReadRegistry() => Read(FileFormats.AiSessions, RecordPaths.Registry);
 
     public LoadResult<SessionConfig> ReadConfig() => Read(FileFormats.Config, RecordPaths.Config);
@@ -57,7 +61,7 @@ public sealed class SessionStore
     /// <summary>The sessions that have a worklog folder.</summary>
     public IReadOnlyList<string> WorklogSessions()
     {
-        var folder = FullPath(RecordPaths.WorklogFolder);
+        var folder = OwnedPathOf(RecordPaths.WorklogFolder).Verify();
         return Directory.Exists(folder)
             ? [.. Directory.EnumerateDirectories(folder).Select(Path.GetFileName).OfType<string>().Where(RecordPaths.IsSafeName).Order(StringComparer.Ordinal)]
             : [];
@@ -66,7 +70,7 @@ public sealed class SessionStore
     /// <summary>A session's worklog files, as repository paths, oldest first.</summary>
     public IReadOnlyList<string> WorklogFiles(string sessionId)
     {
-        var folder = FullPath(RecordPaths.SessionWorklog(sessionId));
+        var folder = OwnedPathOf(RecordPaths.SessionWorklog(sessionId)).Verify();
         return Directory.Exists(folder)
             ? [.. Directory.EnumerateFiles(folder, "*.json")
                 .Select(Path.GetFileName).OfType<string>()
@@ -95,7 +99,7 @@ public sealed class SessionStore
     {
         try
         {
-            AtomicFile.Replace(FullPath(repoPath), content);
+            AtomicFile.Replace(OwnedPathOf(repoPath), content);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -104,26 +108,16 @@ public sealed class SessionStore
     }
 
     /// <summary>The bytes of a record's file, or null when there is none.</summary>
-    public byte[]? ReadBytes(string repoPath)
-    {
-        try
-        {
-            return File.ReadAllBytes(FullPath(repoPath));
-        }
-        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
-        }
-    }
+    public byte[]? ReadBytes(string repoPath) => OwnedPathOf(repoPath).ReadAllBytes();
 
     /// <summary>Removes a record's file (and its session folder once empty); the caller holds <see cref="RecordLock.Records"/>.</summary>
     public void Delete(string repoPath)
     {
-        var path = FullPath(repoPath);
+        var owned = OwnedPathOf(repoPath);
         try
         {
-            File.Delete(path);
-            var folder = Path.GetDirectoryName(path)!;
+            owned.Delete();
+            var folder = Path.GetDirectoryName(owned.FullPath)!;
             if (RecordPaths.TryParseChunk(repoPath, out _) && Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
             {
                 Directory.Delete(folder);
@@ -148,20 +142,16 @@ public sealed class SessionStore
     private LoadResult<T> Read<T>(FileFormat<T> format, string repoPath)
         where T : SessionFile, new()
     {
-        byte[] bytes;
+        byte[]? bytes;
         try
         {
-            bytes = File.ReadAllBytes(FullPath(repoPath));
-        }
-        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return LoadResult.Missing<T>();
+            bytes = OwnedPathOf(repoPath).ReadAllBytes();
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return new LoadResult<T>(null, [DiagnosticCatalog.FileUnreadable.ForFile(repoPath, exception.Message)]);
         }
 
-        return format.Parse(bytes, repoPath);
+        return bytes is null ? LoadResult.Missing<T>() : format.Parse(bytes, repoPath);
     }
 }

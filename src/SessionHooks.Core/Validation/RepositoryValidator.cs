@@ -1,6 +1,7 @@
 using System.Text;
 using SessionHooks.Diagnostics;
 using SessionHooks.Records;
+using SessionHooks.Safety;
 
 namespace SessionHooks.Validation;
 
@@ -73,11 +74,13 @@ public static class RepositoryValidator
     private static SessionDocument<T>? Read<T>(SessionFileKind kind, string repoPath, Parser<T> parse, string root, RepositoryValidationOptions options, List<Diagnostic> diagnostics)
         where T : SessionFile
     {
-        var path = Path.GetFullPath(Path.Combine(root, repoPath));
+        var owned = OwnedPath.InWorktree(root, repoPath);
+        var path = owned.FullPath;
         var display = options.AbsolutePaths ? path : Path.GetRelativePath(options.BaseDirectory ?? Environment.CurrentDirectory, path);
-        byte[] bytes;
+        byte[]? bytes;
         try
         {
+            owned.Verify();
             var info = new FileInfo(path);
             if (!info.Exists)
             {
@@ -91,7 +94,16 @@ public static class RepositoryValidator
                 return null;
             }
 
-            bytes = File.ReadAllBytes(path);
+            bytes = owned.ReadAllBytes();
+            if (bytes is null)
+            {
+                return null;
+            }
+        }
+        catch (SessionHooksException refused)
+        {
+            diagnostics.Add(refused.Diagnostic with { File = display });
+            return null;
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

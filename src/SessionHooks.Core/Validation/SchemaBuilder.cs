@@ -131,6 +131,9 @@ internal sealed class SchemaBuilder
                 case "maxLength":
                     schema.MaxLength = value.GetInt32();
                     break;
+                case "maxItems":
+                    schema.MaxItems = value.GetInt32();
+                    break;
                 case "minimum":
                     schema.Minimum = value.GetDecimal();
                     break;

@@ -74,6 +74,12 @@ internal static class SchemaErrors
                     $"{SchemaPaths.Display(SchemaPaths.Parent(path, error.Property ?? ""))} does not allow the property '{error.Property}' (allowed: {allowed})");
             case ValidationErrorKind.NumberTooSmall:
                 return DiagnosticCatalog.SchemaViolation.At(displayPath, line, column, $"{where} is {value}, below the minimum of {schema?.Minimum}");
+            case ValidationErrorKind.NumberTooBig:
+                return DiagnosticCatalog.SchemaViolation.At(displayPath, line, column, $"{where} is {value}, above the maximum of {schema?.Maximum}");
+            case ValidationErrorKind.TooManyItems:
+                return DiagnosticCatalog.SchemaViolation.At(displayPath, line, column, $"{where} holds more than {schema?.MaxItems} items");
+            case ValidationErrorKind.StringTooLong:
+                return DiagnosticCatalog.SchemaViolation.At(displayPath, line, column, $"{where} is longer than {schema?.MaxLength} characters");
             case var kind when TypeKinds.Contains(kind):
                 return DiagnosticCatalog.WrongType.At(displayPath, line, column, $"{where} must be {TypeWords(schema, kind)}, not {found}");
             default:

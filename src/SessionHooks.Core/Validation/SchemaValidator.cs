@@ -62,7 +62,13 @@ public sealed class SchemaValidator
         var schema = schemas[kind].Value;
         var errors = SchemaErrors.Leaves(new JsonSchemaValidator().Validate(token, schema));
         var misspellings = Misspellings.Find(token, schema);
-        return errors.Count == 0 && misspellings.Count == 0 ? [] : Describe(errors, misspellings, json, lines, displayPath);
+        var found = errors.Count == 0 && misspellings.Count == 0 ? [] : Describe(errors, misspellings, json, lines, displayPath);
+        if (kind == SessionFileKind.Config)
+        {
+            found.AddRange(SecretPatternChecks.Check(json, lines, displayPath));
+        }
+
+        return found;
     }
 
     private static List<Diagnostic> Describe(List<ValidationError> errors, List<Misspelling> misspellings, ReadOnlySpan<byte> json, LineIndex lines, string displayPath)

@@ -1,4 +1,6 @@
 using SessionHooks.Records;
+using SessionHooks.Diagnostics;
+using SessionHooks.Safety;
 
 namespace SessionHooks.Validation;
 
@@ -15,10 +17,10 @@ internal sealed class ValidationCache
 
     private static readonly string Build = typeof(ValidationCache).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
-    private readonly string path;
+    private readonly OwnedPath path;
     private readonly HashSet<string> valid;
 
-    private ValidationCache(string path, HashSet<string> valid)
+    private ValidationCache(OwnedPath path, HashSet<string> valid)
     {
         this.path = path;
         this.valid = valid;
@@ -26,20 +28,20 @@ internal sealed class ValidationCache
 
     public static ValidationCache Open(string commonGitDir)
     {
-        var path = StatePaths.Of(commonGitDir).ValidatedBlobs;
+        var path = OwnedPath.InGitDir(commonGitDir, Path.GetRelativePath(commonGitDir, StatePaths.Of(commonGitDir).ValidatedBlobs));
         var valid = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            if (new FileInfo(path) is { Exists: true, Length: <= MaxBytes })
+            if (new FileInfo(path.Verify()) is { Exists: true, Length: <= MaxBytes } && path.ReadAllText() is { } text)
             {
-                var lines = File.ReadAllLines(path);
+                var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
                 if (lines.Length > 0 && lines[0] == Build)
                 {
                     valid.UnionWith(lines.Skip(1));
                 }
             }
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or SessionHooksException)
         {
             // Unreadable: everything is validated again.
         }
@@ -58,19 +60,18 @@ internal sealed class ValidationCache
 
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var info = new FileInfo(path);
+            var info = new FileInfo(path.Verify());
             if (!info.Exists || info.Length > MaxBytes || valid.Count == 1)
             {
                 // A new build or a full file: start over with this blob.
-                File.WriteAllText(path, Build + "\n" + Key(kind, blobId) + "\n");
+                path.WriteAtomic(Build + "\n" + Key(kind, blobId) + "\n");
             }
             else
             {
-                File.AppendAllText(path, Key(kind, blobId) + "\n");
+                File.AppendAllText(path.Verify(), Key(kind, blobId) + "\n");
             }
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or SessionHooksException)
         {
             // Not remembered: the blob is validated again next time.
         }

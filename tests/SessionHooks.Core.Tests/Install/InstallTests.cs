@@ -157,27 +157,62 @@ public class InstallTests : InstallFixture
         Assert.That(push.StandardError, Does.Contain("failed to push"));
     }
 
-    [TestCase(".githooks")]
-    [TestCase("absolute")]
-    public void Install_HooksPathSetToAnotherFolder_AddsOurLinesThereAndKeepsTheSetting(string configured)
+    [Test]
+    public void Install_HooksPathSetToAFolderInTheRepository_AddsOurLinesThereAndKeepsTheSetting()
     {
-        var folder = configured == "absolute" ? Path.Combine(Path.GetDirectoryName(Repo.Root)!, "team hooks") : Repo.Path(configured);
-        var value = configured == "absolute" ? folder : configured;
+        var folder = Repo.Path(".githooks");
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "pre-commit"), "#!/bin/sh\necho team-check > team-ran\n");
         MakeExecutable(Path.Combine(folder, "pre-commit"));
-        Repo.Run("config", "core.hooksPath", value);
+        Repo.Run("config", "core.hooksPath", ".githooks");
 
         var result = HookInstaller.Install(Repo.Root, Hooks.Path);
         Repo.Commit("a.txt", "a\n");
 
-        Assert.That(Repo.Run("config", "--get", "core.hooksPath").Trim(), Is.EqualTo(value));
+        Assert.That(Repo.Run("config", "--get", "core.hooksPath").Trim(), Is.EqualTo(".githooks"));
         Assert.That(result.Notes, Has.Some.StartWith("core.hooksPath is "));
         Assert.That(File.Exists(Repo.Path(".husky/pre-commit")), Is.False);
         Assert.That(File.ReadAllText(Path.Combine(folder, "pre-commit")), Does.StartWith("#!/bin/sh\necho team-check > team-ran\n"));
         Assert.That(IsExecutable(Path.Combine(folder, "pre-push")), Is.True);
         Assert.That(File.Exists(Repo.Path("team-ran")), Is.True);
         Assert.That(Hooks.Calls().Select(c => c.Program), Is.EqualTo(CommitPrograms));
+    }
+
+    [TestCase("--local")]
+    [TestCase("--global")]
+    public void Install_HooksPathOutsideTheRepository_StopsWithOneLine_AndWritesNothingAnywhere(string scope)
+    {
+        var folder = Path.Combine(Path.GetDirectoryName(Repo.Root)!, "team hooks");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "pre-commit"), "#!/bin/sh\necho team-check > team-ran\n");
+        Repo.Run("config", scope, "core.hooksPath", folder);
+        var worktree = Snapshot();
+        var config = LocalConfig();
+
+        var refused = Assert.Throws<SessionHooksException>(() => HookInstaller.Install(Repo.Root, Hooks.Path))!;
+
+        Assert.That(refused.Diagnostic.Code, Is.EqualTo("SH5009"));
+        Assert.That(refused.Diagnostic.Render(), Does.Contain(scope[2..] + " git config").And.Contain("git config --local core.hooksPath .husky").And.Not.Contain("\n"));
+        Assert.That(Directory.GetFiles(folder).Select(Path.GetFileName), Is.EqualTo(new[] { "pre-commit" }));
+        Assert.That(File.ReadAllText(Path.Combine(folder, "pre-commit")), Is.EqualTo("#!/bin/sh\necho team-check > team-ran\n"));
+        Assert.That(Snapshot(), Is.EqualTo(worktree));
+        Assert.That(LocalConfig(), Is.EqualTo(config));
+    }
+
+    [Test]
+    public void Install_GlobalHooksPath_ThenRepositoryLocalHusky_InstallsInThisRepositoryOnly()
+    {
+        var folder = Path.Combine(Path.GetDirectoryName(Repo.Root)!, "global hooks");
+        Directory.CreateDirectory(folder);
+        Repo.Run("config", "--global", "core.hooksPath", folder);
+        Repo.Run("config", "--local", "core.hooksPath", ".husky");
+
+        HookInstaller.Install(Repo.Root, Hooks.Path);
+        Repo.Commit("a.txt", "a\n");
+
+        Assert.That(Directory.GetFiles(folder), Is.Empty, "nothing written to the global hooks folder");
+        Assert.That(Repo.Read(".husky/pre-commit"), Does.Contain(HookScript.Marker));
+        Assert.That(Hooks.Calls().Select(c => c.Program), Is.EqualTo(new[] { "sessionhooks-pre-commit" }));
     }
 
     [Test]

@@ -24,6 +24,23 @@ public class HookLogTests
     }
 
     [Test]
+    public void Create_RedactsSecretsInEveryProperty_BeforeTheyReachTheFile()
+    {
+        var commonDir = TempRepository.Create().GitDir();
+        var token = "ghp_" + new string('x', 18) + new string('7', 18);
+
+        using (var log = HookLog.Create(commonDir, "pre-push"))
+        {
+            log.ForContext("Url", $"https://deploy:{token}@git.example.com/r.git").Information("pushing {Branch} with {Failure}", "main", "password=hunter2hunter2 was refused");
+        }
+
+        var text = File.ReadAllText(Single(commonDir));
+        Assert.That(text, Does.Not.Contain(token).And.Not.Contain("hunter2hunter2"));
+        Assert.That(text, Does.Contain("pushing main with password=[REDACTED:password] was refused"));
+        Assert.That(text, Does.Contain("[REDACTED:"));
+    }
+
+    [Test]
     public void Create_WritesEveryLineInOrder()
     {
         var commonDir = TempRepository.Create().GitDir();

@@ -36,11 +36,9 @@ public sealed class CliRepository
 
     /// <summary>Every entry of the records: the worklog files' and the pending area's, each id once.</summary>
     public List<JsonNode> Entries() =>
-        [.. WorklogFiles().Concat(PendingFiles()).SelectMany(f => JsonNode.Parse(File.ReadAllText(f))!["entries"]?.AsArray() ?? [])
+        [.. WorklogFiles().Order(StringComparer.Ordinal).Concat(PendingFiles()).SelectMany(f => JsonNode.Parse(File.ReadAllText(f))!["entries"]?.AsArray() ?? [])
             .OfType<JsonNode>()
-            .DistinctBy(e => (string?)e["id"])
-            .OrderBy(e => (string?)e["time"], StringComparer.Ordinal)
-            .ThenBy(e => (string?)e["id"], StringComparer.Ordinal)];
+            .DistinctBy(e => (string?)e["id"])];
 
     /// <summary>The entries waiting in the pending area for the next commit.</summary>
     public List<JsonNode> PendingEntries() =>

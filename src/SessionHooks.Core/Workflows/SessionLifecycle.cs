@@ -50,7 +50,7 @@ public static class SessionLifecycle
                 "a session cannot end as 'active'", "use completed, handoff or abandoned"));
         }
 
-        using var work = SessionWork.Begin(context);
+        using var work = SessionWork.Begin(context, handedOff: true);
         var session = work.Edit();
         session.Summary = summary;
         session.Status = status;

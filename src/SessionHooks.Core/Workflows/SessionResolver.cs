@@ -12,11 +12,21 @@ namespace SessionHooks.Workflows;
 internal static class SessionResolver
 {
     /// <summary>The branch's session; a new one is added to <paramref name="view"/> (the caller saves it).</summary>
-    public static Session Resolve(SessionContext context, RecordView view, HeadInfo head, CurrentSession? current)
+    /// <param name="handedOff">
+    /// Take the session <paramref name="current"/> names even when it was handed off: ending it again
+    /// completes it (active → handoff → completed). Work, on the other hand, goes to a new session.
+    /// </param>
+    public static Session Resolve(SessionContext context, RecordView view, HeadInfo head, CurrentSession? current, bool handedOff = false)
     {
         if (current is not null && InStep(current, head, view) is { } same)
         {
             return same;
+        }
+
+        if (handedOff && current is not null && current.Metadata.Environment.Branch == head.Branch
+            && view.Find(current.Metadata.SessionId) is { Status: SessionStatus.Handoff } handed)
+        {
+            return handed;
         }
 
         if (head.Branch is null && view.Find(current?.Metadata.SessionId) is { } carried)

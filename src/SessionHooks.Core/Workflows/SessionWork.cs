@@ -37,7 +37,8 @@ internal sealed class SessionWork : IDisposable
     public DateTimeOffset Now => context.Now;
 
     /// <summary>Locks and reads the records. What git and the configuration say is asked first: a process started under the lock makes every other writer wait for it.</summary>
-    public static SessionWork Begin(SessionContext context)
+    /// <param name="handedOff">An <c>end</c>: a session handed off may be ended again (see <see cref="SessionResolver.Resolve"/>).</param>
+    public static SessionWork Begin(SessionContext context, bool handedOff = false)
     {
         ArgumentNullException.ThrowIfNull(context);
         var head = context.Git.Head;
@@ -47,7 +48,7 @@ internal sealed class SessionWork : IDisposable
         {
             var view = RecordView.Read(context.Store);
             var current = context.Store.ReadCurrentSession().Value;
-            var session = SessionResolver.Resolve(context, view, head, current);
+            var session = SessionResolver.Resolve(context, view, head, current, handedOff);
             return new SessionWork(context, held, view, head, current, session);
         }
         catch

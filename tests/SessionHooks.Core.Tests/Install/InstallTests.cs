@@ -212,7 +212,7 @@ public class InstallTests : InstallFixture
 
         Assert.That(Directory.GetFiles(folder), Is.Empty, "nothing written to the global hooks folder");
         Assert.That(Repo.Read(".husky/pre-commit"), Does.Contain(HookScript.Marker));
-        Assert.That(Hooks.Calls().Select(c => c.Program), Is.EqualTo(new[] { "sessionhooks-pre-commit" }));
+        Assert.That(Hooks.Calls().Select(c => c.Program), Is.EqualTo(CommitPrograms));
     }
 
     [Test]

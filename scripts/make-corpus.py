@@ -3,6 +3,8 @@
 
 Each starts from the valid example in schemas/examples/<kind>/valid/full.json and breaks it in
 one way. The huge ones (50 MB, 10,000 deep, 300 KB strings and keys) are made by the tests at run time, not committed.
+A file is written per kind, not per place: the tests put each worklog variant both at format 1's
+.sessions/worklog.json and in a session's folder, .sessions/worklog/<session-id>/<chunk>.json.
 Run from the repository root; the output is committed, so rerun only to change the corpus.
 """
 import json

@@ -1,6 +1,10 @@
 namespace SessionHooks.Reliability.Tests;
 
-/// <summary>Two branches that each start a session and log work come back together through plain git, by the merge driver.</summary>
+/// <summary>
+/// Two branches that each start a session and log work come back together through plain git:
+/// their worklog files are only ever added, so they never conflict, and ai_sessions.json is
+/// merged by the merge driver.
+/// </summary>
 public class BranchMergeTests
 {
     [Test]
@@ -29,6 +33,7 @@ public class BranchMergeTests
 
         Assert.That(rebase.ExitCode, Is.Zero, rebase.ToString());
         Assert.That(repo.Run("log", "--format=%s", "feature/a..HEAD"), Does.Contain("b chose the queue"));
+        Assert.That(repo.TrailerOf("HEAD"), Is.EqualTo(b.Session), "a rebased commit keeps its session");
         AssertHolds(repo, a, b);
     }
 
@@ -37,9 +42,11 @@ public class BranchMergeTests
         var sessions = repo.Sessions().Select(s => (string)s!["id"]!).ToList();
         Assert.That(sessions, Does.Contain(a.Session).And.Contain(b.Session));
         Assert.That(sessions, Is.Unique);
-        Assert.That(repo.EntryIds(), Is.SupersetOf(a.Entries).And.SupersetOf(b.Entries));
-        Assert.That(repo.Entries().Count(e => (string?)e!["kind"] == "decision"), Is.EqualTo(2));
-        foreach (var file in new[] { "ai_sessions.json", "worklog.json" })
+        Assert.That(repo.PendingEntries().Where(e => (string?)e["kind"] == "decision"), Is.Empty, "both decisions were recorded by commits");
+        var recorded = repo.RecordedEntries().Select(e => (string)e["id"]!).ToList();
+        Assert.That(recorded, Is.SupersetOf(a.Entries).And.SupersetOf(b.Entries));
+        Assert.That(repo.RecordedEntries().Count(e => (string?)e["kind"] == "decision"), Is.EqualTo(2));
+        foreach (var file in repo.WorklogFiles().Append("ai_sessions.json"))
         {
             Assert.That(File.ReadAllText(repo.PathOf(file)), Does.Not.Contain("<<<<<<<"), file);
         }
@@ -49,7 +56,7 @@ public class BranchMergeTests
         Assert.That(validate.ExitCode, Is.Zero, validate.ToString());
     }
 
-    /// <summary>feature/a and feature/b from main, each with its own session, a commit and a decision logged.</summary>
+    /// <summary>feature/a and feature/b from main, each with its own session, a commit and a decision recorded by a commit.</summary>
     private static (BranchWork A, BranchWork B) TwoBranchesWithWork(SessionRepository repo)
     {
         var a = Work(repo, "feature/a", "a chose the cache");
@@ -62,8 +69,11 @@ public class BranchMergeTests
     {
         repo.Run("checkout", "-q", "-b", branch);
         repo.Repo.Commit(branch.Replace('/', '-') + ".txt", branch + "\n");
-        repo.CommitEntry("decision", decision);
-        return new BranchWork(repo.CurrentSessionId(), repo.EntryIds());
+        var id = repo.CommitEntry("decision", decision);
+        var session = repo.CurrentSessionId();
+        Assert.That(repo.TrailerOf("HEAD"), Is.EqualTo(session));
+        Assert.That(repo.RecordedEntries().Select(e => (string)e["id"]!), Does.Contain(id), "the commit recorded the decision");
+        return new BranchWork(session, [.. repo.RecordedEntries().Select(e => (string)e["id"]!)]);
     }
 
     private sealed record BranchWork(string Session, HashSet<string> Entries);

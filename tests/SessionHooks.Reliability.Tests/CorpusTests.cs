@@ -16,11 +16,22 @@ public partial class CorpusTests
 
     private string baseCommit = "";
 
+    /// <summary>Where a record of each kind lives: worklogs both at format 1's path and in a session's folder (format 2).</summary>
+    private Dictionary<string, string[]> places = [];
+
     [OneTimeSetUp]
     public void CreateRepository()
     {
         repo = SessionRepository.Create();
         baseCommit = repo.Repo.Head();
+        places = new Dictionary<string, string[]>
+        {
+            ["ai_sessions"] = [".sessions/ai_sessions.json"],
+            ["config"] = [".sessions/config.json"],
+            ["current_session"] = [".sessions/current_session.json"],
+            // The branch's own session folder, which the hooks read, beside format 1's single file.
+            ["worklog"] = [".sessions/worklog.json", $".sessions/worklog/{repo.CurrentSessionId()}/20261121T090000Z-corpus.json"],
+        };
     }
 
     [Test]
@@ -31,79 +42,98 @@ public partial class CorpusTests
     }
 
     /// <summary>
-    /// One variant in every file kind at once (validation reports each file on its own lines):
-    /// <c>session validate</c>, then a real push of a commit holding them, made with --no-verify.
+    /// One variant at every place a record of its kinds lives, at once (validation reports each file
+    /// on its own lines): <c>session validate</c>, then a real push of a commit holding them. The
+    /// commit is made with --no-verify, past pre-commit's own schema check, so the commit-message
+    /// and post-commit hooks still run over the hostile files.
     /// </summary>
     [TestCaseSource(nameof(Variants))]
     public void ValidateAndPrePush(string name, string[] kinds)
     {
-        var originals = Corpus.Kinds.ToDictionary(k => k, k => File.Exists(repo.PathOf(k + ".json")) ? File.ReadAllBytes(repo.PathOf(k + ".json")) : null);
-        var written = kinds.ToDictionary(k => k, k => Corpus.Load(k, name));
-        foreach (var (kind, bytes) in written)
+        var targets = kinds.SelectMany(k => places[k].Select(path => (Kind: k, Path: path))).ToList();
+        var originals = places.Values.SelectMany(p => p).ToDictionary(p => p, p => File.Exists(FullPath(p)) ? File.ReadAllBytes(FullPath(p)) : null);
+        var written = targets.ToDictionary(t => t.Path, t => Corpus.Load(t.Kind, name));
+        foreach (var (path, bytes) in written)
         {
-            File.WriteAllBytes(repo.PathOf(kind + ".json"), bytes);
+            Directory.CreateDirectory(Path.GetDirectoryName(FullPath(path))!);
+            File.WriteAllBytes(FullPath(path), bytes);
         }
 
         try
         {
             var validate = repo.Session("validate");
             Assert.That(validate.ExitCode, Is.EqualTo(1), validate.ToString());
-            foreach (var kind in kinds)
+            // Compared as spans: NUnit's collection equality takes seconds per 50 MB file.
+            foreach (var path in written.Keys)
             {
-                AssertDiagnostics(validate.Output, kind);
-                Assert.That(File.ReadAllBytes(repo.PathOf(kind + ".json")), Is.EqualTo(written[kind]), kind + " is left exactly as it was by validate");
+                AssertDiagnostics(validate.Output, path);
+                Assert.That(File.ReadAllBytes(FullPath(path)).AsSpan().SequenceEqual(written[path]), Is.True, path + " is left exactly as it was by validate");
             }
 
             // current_session.json is git-ignored, never pushed: pre-push judges the committed files.
-            var committed = kinds.Where(k => k != "current_session").ToList();
+            var committed = written.Keys.Where(p => p != ".sessions/current_session.json").ToList();
             if (committed.Count == 0)
             {
                 return;
             }
 
-            repo.Run(["add", "--", .. committed.Select(k => ".sessions/" + k + ".json")]);
+            repo.Run(["add", "--", .. committed]);
             repo.Run("commit", "-q", "--no-verify", "-m", "hostile " + name);
+            Assert.That(repo.CommittedFiles(), Is.SupersetOf(committed));
             // A ref of its own per variant: one push wrongly accepted cannot hide the others.
             var push = repo.Try("push", "origin", "HEAD:refs/heads/corpus/" + name);
 
             Assert.That(push.ExitCode, Is.Not.Zero, push.ToString());
             Assert.That(push.StandardError, Does.Contain("push refused").And.Not.Contain("internal failure"));
-            foreach (var kind in committed)
+            foreach (var path in committed)
             {
-                AssertDiagnostics(push.StandardError, kind);
-                Assert.That(File.ReadAllBytes(repo.PathOf(kind + ".json")), Is.EqualTo(written[kind]), kind + " is left exactly as it was by pre-push");
+                AssertDiagnostics(push.StandardError, path);
+                Assert.That(File.ReadAllBytes(FullPath(path)).AsSpan().SequenceEqual(written[path]), Is.True, path + " is left exactly as it was by the commit's hooks and pre-push");
             }
         }
         finally
         {
             repo.Run("reset", "-q", "--hard", baseCommit);
-            foreach (var (kind, bytes) in originals)
+            foreach (var (path, bytes) in originals)
             {
-                Restore(repo.PathOf(kind + ".json"), bytes);
+                Restore(FullPath(path), bytes);
             }
         }
     }
 
-    private static void AssertDiagnostics(string output, string kind)
+    private string FullPath(string repoPath) => Path.Combine(repo.Root, repoPath);
+
+    private static void AssertDiagnostics(string output, string path)
     {
         Assert.That(output, Does.Not.Contain("   at "), "no stack trace");
         Assert.That(output, Does.Not.Contain("Exception"), "no exception names");
-        var located = LocatedLine(kind);
-        Assert.That(output.Split('\n').Any(located.IsMatch), Is.True, $"a located error line for {kind}.json:\n{output}");
-        foreach (var line in output.Split('\n').Where(l => l.Contains(kind + ".json", StringComparison.Ordinal)))
+        Assert.That(output, Does.Not.Contain("error SH9"), "no internal error beside the file's own diagnostic");
+        var located = LocatedLine(path);
+        Assert.That(output.Split('\n').Any(located.IsMatch), Is.True, $"a located error line for {path}:\n{output}");
+        foreach (var line in output.Split('\n').Where(l => l.Contains(path, StringComparison.Ordinal)))
         {
             Assert.That(line.Length, Is.LessThan(2_000), "one readable line, not the file echoed back");
         }
     }
 
-    private static Regex LocatedLine(string kind) =>
-        new($@"^\s*\.sessions/{kind}\.json(\(\d+,\d+\))?: error SH\d{{4}}: \S");
+    private static Regex LocatedLine(string path) =>
+        new($@"^\s*{Regex.Escape(path)}(\(\d+,\d+\))?: error SH\d{{4}}: \S");
 
     private static void Restore(string target, byte[]? original)
     {
         if (original is null)
         {
-            File.Delete(target);
+            // A worklog file's folder goes with it (a reset may have taken both already).
+            var folder = Path.GetDirectoryName(target)!;
+            if (File.Exists(target))
+            {
+                File.Delete(target);
+            }
+
+            if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+            {
+                Directory.Delete(folder);
+            }
         }
         else
         {

@@ -1,13 +1,17 @@
 using System.Globalization;
+using System.Text.Json;
 using SessionHooks.Records;
 
 namespace SessionHooks.Reliability.Tests;
 
 /// <summary>
-/// kill -9 at random moments during real hook and CLI writes: <c>git commit</c> through pre-commit,
-/// <c>session log</c> and <c>session recover</c>. Afterwards no session file is torn and every
-/// acknowledged write (a commit git completed, a log that exited 0) is there.
-/// SESSIONHOOKS_KILL_COUNT sets the number of kills (scripts/fault-injection.sh runs 500).
+/// kill -9 at random moments during real hook and CLI writes: <c>git commit</c> through its hooks
+/// (pre-commit recording the pending area, prepare-commit-msg putting the index back, post-commit
+/// writing the records again), <c>session log</c> and <c>session recover</c>. After every step no
+/// record is torn and every acknowledged <c>session log</c> entry is pending or recorded; at the end
+/// every commit git completed names its session, and the records validate.
+/// SESSIONHOOKS_KILL_COUNT sets the number of kills (scripts/fault-injection.sh runs 500),
+/// SESSIONHOOKS_KILL_SEED replays a run.
 /// </summary>
 public class FaultInjectionTests
 {
@@ -21,7 +25,6 @@ public class FaultInjectionTests
         var repo = SessionRepository.Create();
         var environment = repo.Repo.Git.BaseEnvironment();
         var loggedIds = new List<string>();
-        var committedFiles = new List<string>();
         var (killed, finished, attempt) = (0, 0, 0);
 
         while (killed < kills)
@@ -50,9 +53,8 @@ public class FaultInjectionTests
                 killed++;
                 // git's own locks (index.lock, HEAD.lock, refs), left by the killed git as after any
                 // crash; a user removes them. SessionHooks' locks (flock) are left alone.
-                var gitDir = Path.Combine(repo.Root, ".git");
-                foreach (var gitLock in Directory.EnumerateFiles(gitDir, "*.lock", SearchOption.AllDirectories)
-                    .Where(f => !f.StartsWith(Path.Combine(gitDir, "sessionhooks"), StringComparison.Ordinal)))
+                foreach (var gitLock in Directory.EnumerateFiles(repo.GitDir, "*.lock", SearchOption.AllDirectories)
+                    .Where(f => !f.StartsWith(Path.Combine(repo.GitDir, "sessionhooks"), StringComparison.Ordinal)))
                 {
                     File.Delete(gitLock);
                 }
@@ -63,47 +65,69 @@ public class FaultInjectionTests
                 Assert.That(exit, Is.Zero, $"{string.Join(' ', command)}\n{process.StandardOutput}{process.StandardError}");
                 if (action == 1)
                 {
-                    loggedIds.Add(process.StandardOutput.Split(' ')[2]);
+                    loggedIds.Add(SessionRepository.LoggedId(process.StandardOutput));
                 }
             }
 
-            AssertNothingTorn(repo, $"after attempt {attempt} ({string.Join(' ', command)}, {(exit is null ? $"killed at {delay.TotalMilliseconds} ms" : "finished")})");
+            var when = $"after attempt {attempt} ({string.Join(' ', command)}, {(exit is null ? $"killed at {delay.TotalMilliseconds} ms" : "finished")})";
+            AssertNothingTorn(repo, when);
+            Assert.That(repo.EntryIds(), Is.SupersetOf(loggedIds), "every session log that exited 0 is pending or recorded, " + when);
         }
 
-        // Every commit git completed has its entry in the worklog of that very commit.
-        foreach (var line in repo.Run("log", "--format=%H %s", "--grep=^commit ").Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        // Every commit git completed names its session, one the records know.
+        var commits = repo.Run("log", "--format=%H %s", "--grep=^commit ").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var sessions = repo.SessionIds();
+        foreach (var line in commits)
         {
-            var sha = line[..40];
-            var file = "f" + line.Split(' ')[2] + ".txt";
-            committedFiles.Add(file);
-            var worklog = repo.Run("show", $"{sha}:.sessions/worklog.json");
-            Assert.That(worklog, Does.Contain($"\"path\": \"{file}\""), $"the entry of {line}");
+            Assert.That(sessions, Does.Contain(repo.TrailerOf(line[..40])), $"the session of {line}");
         }
 
-        var entries = repo.EntryIds();
-        Assert.That(entries, Is.SupersetOf(loggedIds), "every session log that exited 0");
-        var committedEntries = System.Text.Json.Nodes.JsonNode.Parse(repo.Run("show", "HEAD:.sessions/worklog.json"))!["entries"]!.AsArray().Select(e => (string)e!["id"]!);
-        Assert.That(entries, Is.SupersetOf(committedEntries), "the worktree keeps every committed entry");
+        // A commit killed between its hooks is settled by the next one, which also records what is
+        // pending; recover then finds anything else. The worktree holds every worklog file HEAD
+        // has, byte for byte, and everything logged is recorded.
+        repo.Repo.Commit("final.txt", "final\n", "final commit");
+        var recover = repo.Session("recover");
+        Assert.That(recover.ExitCode, Is.Zero, recover.ToString());
+        foreach (var path in repo.FilesAt("HEAD", ".sessions/worklog"))
+        {
+            Assert.That(File.ReadAllText(Path.Combine(repo.Root, path)), Is.EqualTo(repo.Run("show", "HEAD:" + path)), path);
+        }
+
+        var recorded = repo.RecordedEntries().Select(e => (string)e["id"]!).ToList();
+        Assert.That(recorded, Is.SupersetOf(loggedIds), "every session log that exited 0 is recorded by a commit");
+        Assert.That(repo.PendingEntries().Where(e => (string?)e["kind"] == "note"), Is.Empty);
+        Assert.That(repo.Run("status", "--porcelain", "--untracked-files=no"), Is.Empty);
         var validate = repo.Validate();
         Assert.That(validate.ExitCode, Is.Zero, validate.ToString());
-        TestContext.Out.WriteLine($"kills: {killed}, finished runs: {finished}, commits: {committedFiles.Count}, acknowledged logs: {loggedIds.Count}, entries: {entries.Count}");
+        TestContext.Out.WriteLine($"kills: {killed}, finished runs: {finished}, commits: {commits.Length}, acknowledged logs: {loggedIds.Count}, recorded entries: {recorded.Count}, worklog files: {repo.WorklogFiles().Count}");
     }
 
+    /// <summary>Every record parses whole: the committed files in the worktree, the pending area, and a commit's records in progress.</summary>
     private static void AssertNothingTorn(SessionRepository repo, string when)
     {
-        foreach (var (name, parse) in new (string, Func<byte[], string, IReadOnlyList<Diagnostics.Diagnostic>>)[]
+        var records = new List<(string Path, Func<byte[], string, IReadOnlyList<Diagnostics.Diagnostic>> Parse)>
         {
-            ("ai_sessions.json", (b, p) => SessionFileParser.ParseAiSessions(b, p).Diagnostics),
-            ("worklog.json", (b, p) => SessionFileParser.ParseWorklog(b, p).Diagnostics),
-            ("current_session.json", (b, p) => SessionFileParser.ParseCurrentSession(b, p).Diagnostics),
-        })
+            (repo.PathOf("ai_sessions.json"), (b, p) => SessionFileParser.ParseAiSessions(b, p).Diagnostics),
+            (repo.PathOf("worklog.json"), (b, p) => SessionFileParser.ParseWorklog(b, p).Diagnostics),
+            (repo.PathOf("current_session.json"), (b, p) => SessionFileParser.ParseCurrentSession(b, p).Diagnostics),
+        };
+        records.AddRange(repo.WorklogFiles().Select(f => (repo.PathOf(f), (Func<byte[], string, IReadOnlyList<Diagnostics.Diagnostic>>)((b, p) => SessionFileParser.ParseWorklog(b, p).Diagnostics))));
+        foreach (var (path, parse) in records.Where(r => File.Exists(r.Path)))
         {
-            var path = repo.PathOf(name);
-            if (File.Exists(path))
-            {
-                var errors = parse(File.ReadAllBytes(path), ".sessions/" + name).Where(d => d.Severity == Diagnostics.Severity.Error).Select(d => d.Render()).ToList();
-                Assert.That(errors, Is.Empty, $"{name} {when}");
-            }
+            var errors = parse(File.ReadAllBytes(path), path).Where(d => d.Severity == Diagnostics.Severity.Error).Select(d => d.Render()).ToList();
+            Assert.That(errors, Is.Empty, $"{path} {when}");
         }
+
+        // The store's own files: JSON written whole, or not at all.
+        var state = new[] { repo.PendingFolder, repo.CommitInProgressFolder }.Where(Directory.Exists)
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.json"));
+        foreach (var path in state)
+        {
+            Assert.That(() => JsonDocument.Parse(File.ReadAllBytes(path)).Dispose(), Throws.Nothing, $"{path} {when}");
+        }
+
+        var setAside = new[] { repo.SessionsFolder, repo.PendingFolder }.Where(Directory.Exists)
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.bad-*", SearchOption.AllDirectories));
+        Assert.That(setAside, Is.Empty, "nothing was set aside as unreadable " + when);
     }
 }

@@ -41,14 +41,17 @@ public class HostileNameTests
                 repo.Repo.Write(path, branch + "\n");
             }
 
+            repo.LogEntry("decision", "work on " + branch);
             repo.Run("add", "-A");
             repo.Run("commit", "-q", "-m", "work on " + branch);
             var push = repo.Try("push", "-q", "origin", branch);
             Assert.That(push.ExitCode, Is.Zero, push.ToString());
             Assert.That((string?)repo.ReadJson("current_session.json")["metadata"]!["environment"]!["branch"], Is.EqualTo(branch));
-            var recorded = repo.Entries().Last()!["files"]!.AsArray().Select(f => (string)f!["path"]!);
-            Assert.That(recorded, Is.SupersetOf(Paths), "every hostile path recorded as it is");
-            Assert.That(repo.Sessions().Select(s => (string?)s!["branch"]), Does.Contain(branch));
+            // The commit's entry is git's own commit, named for its session by the trailer.
+            Assert.That(repo.CommittedFiles(), Is.SupersetOf(Paths), "every hostile path committed as it is");
+            var session = repo.Sessions().SingleOrDefault(s => (string?)s!["id"] == repo.TrailerOf());
+            Assert.That((string?)session?["branch"], Is.EqualTo(branch), "the commit's session is the branch's, recorded as it is");
+            Assert.That(repo.RecordedEntries().Where(e => (string?)e["session"] == (string?)session?["id"]).Select(e => (string?)e["text"]), Does.Contain("work on " + branch));
             var validate = repo.Validate();
             Assert.That(validate.ExitCode, Is.Zero, validate.ToString());
             repo.Run("checkout", "-q", "main");

@@ -51,6 +51,55 @@ public class MergeDriverTests
         Assert.That(ids, Is.EqualTo(new[] { "20261121T090000Z-aaaaaaaa", "20261121T093000Z-cccccccc", "20261121T100000Z-bbbbbbbb" }), "each entry once, in time order");
     }
 
+    /// <summary>
+    /// Two branches still in format 1 (one worklog.json, committed without the hooks, so not yet
+    /// upgraded) that each added an entry at the same place: git's own merge conflicts, the driver
+    /// install registered merges them, and the next commit through the hooks upgrades the result.
+    /// </summary>
+    [Test]
+    public void Merge_OfTwoBranchesStillInFormatOne_MergesWorklogJsonByTheDriver_AndTheNextCommitUpgradesIt()
+    {
+        var repo = SessionRepository.Create();
+        var session = repo.CurrentSessionId();
+        var noHooks = new Dictionary<string, string?> { ["SESSIONHOOKS"] = "0" };
+        void CommitWorklog(string message, params string[] entries)
+        {
+            var text = $"{{\n  \"schema_version\": 1,\n  \"entries\": [\n    {string.Join(",\n    ", entries)}\n  ]\n}}\n";
+            File.WriteAllText(repo.PathOf("worklog.json"), text.Replace("20261121-k3f9q", session, StringComparison.Ordinal));
+            repo.Run("add", "--", ".sessions/worklog.json");
+            repo.CommitWithoutHooks(message);
+        }
+
+        var shared = Entry("20261121T090000Z-aaaaaaaa", "2026-11-21T09:00:00Z", "shared");
+        CommitWorklog("format 1 worklog", shared);
+        repo.Run("checkout", "-q", "-b", "feature/old");
+        CommitWorklog("theirs", shared, Entry("20261121T093000Z-cccccccc", "2026-11-21T09:30:00Z", "theirs"));
+        repo.Run("checkout", "-q", "main");
+        CommitWorklog("ours", shared, Entry("20261121T100000Z-bbbbbbbb", "2026-11-21T10:00:00Z", "ours"));
+
+        // The same merge by git's own text merge conflicts: the driver is what makes it clean.
+        var attributes = Path.Combine(repo.GitDir, "info", "attributes");
+        File.WriteAllText(attributes, ".sessions/worklog.json merge=text\n");
+        Assert.That(repo.TryWith(noHooks, "merge", "-q", "--no-edit", "feature/old").ExitCode, Is.Not.Zero, "a text merge conflicts");
+        repo.Run("merge", "--abort");
+        File.Delete(attributes);
+
+        var merge = repo.TryWith(noHooks, "merge", "-q", "--no-edit", "feature/old");
+
+        Assert.That(merge.ExitCode, Is.Zero, merge.ToString());
+        var ids = repo.ReadJson("worklog.json")["entries"]!.AsArray().Select(e => (string)e!["id"]!).ToList();
+        Assert.That(ids, Is.EqualTo(new[] { "20261121T090000Z-aaaaaaaa", "20261121T093000Z-cccccccc", "20261121T100000Z-bbbbbbbb" }));
+        Assert.That(repo.Run("status", "--porcelain", "--untracked-files=no"), Is.Empty);
+
+        repo.Repo.Commit("after-merge.txt", "x\n", "first commit through the hooks");
+
+        Assert.That(File.Exists(repo.PathOf("worklog.json")), Is.False, "the commit upgraded the worklog");
+        Assert.That(repo.RecordedEntries().Select(e => (string)e["id"]!), Is.SupersetOf(ids));
+        Assert.That(repo.WorklogFiles(), Is.Not.Empty);
+        var validate = repo.Validate();
+        Assert.That(validate.ExitCode, Is.Zero, validate.ToString());
+    }
+
     [TestCase("ours", TestName = "MergeDriver_OurSideUnparseable_ExitsOne_AndLeavesOursUntouched")]
     [TestCase("theirs", TestName = "MergeDriver_TheirSideUnparseable_ExitsOne_AndLeavesOursUntouched")]
     public void MergeDriver_UnparseableSide(string broken)

@@ -31,10 +31,25 @@ public sealed class PackageBuildTests
     }
 
     [Test]
+    public void Build_WithABrokenWorklogFileOfASession_FailsAtTheBadValue()
+    {
+        var consumer = ConsumerProject.Create();
+        consumer.Repository.Write(".sessions/ai_sessions.json", SessionFileTexts.Sessions);
+        consumer.Repository.Write(SessionFileTexts.WorklogPath(), SessionFileTexts.Worklog("sleeping"));
+
+        var build = consumer.Build();
+
+        Assert.That(build.ExitCode, Is.Not.Zero, build.ToString());
+        Assert.That(build.StandardOutput, Does.Contain(consumer.Repository.Path(SessionFileTexts.WorklogPath()) + "(8,15): error SH2003: "));
+        Assert.That(build.Output, Does.Not.Contain("   at "));
+    }
+
+    [Test]
     public void SecondBuild_WithNothingChanged_SkipsValidationAndInstall()
     {
         var consumer = ConsumerProject.Create();
-        consumer.Repository.Write(".sessions/ai_sessions.json", SessionFileTexts.EmptySessions);
+        consumer.Repository.Write(".sessions/ai_sessions.json", SessionFileTexts.Sessions);
+        consumer.Repository.Write(SessionFileTexts.WorklogPath(), SessionFileTexts.Worklog());
         Assert.That(consumer.Build().ExitCode, Is.Zero);
 
         var second = consumer.Build(arguments: "-v:d");
@@ -56,6 +71,61 @@ public sealed class PackageBuildTests
 
         Assert.That(second.ExitCode, Is.Not.Zero, second.ToString());
         Assert.That(second.StandardOutput, Does.Contain("(11,17): error SH2003: "));
+    }
+
+    [Test]
+    public void NewWorklogFile_IsValidatedAgain()
+    {
+        var consumer = ConsumerProject.Create();
+        consumer.Repository.Write(".sessions/ai_sessions.json", SessionFileTexts.Sessions);
+        consumer.Repository.Write(SessionFileTexts.WorklogPath(), SessionFileTexts.Worklog());
+        Assert.That(consumer.Build().ExitCode, Is.Zero);
+
+        // A commit adds a worklog file and changes no other session file.
+        var added = SessionFileTexts.WorklogPath(chunk: "20261121T100000Z-a8b7c6d5");
+        consumer.Repository.Write(added, SessionFileTexts.Worklog("sleeping").Replace("7k2m9qx4", "a8b7c6d5", StringComparison.Ordinal));
+        var second = consumer.Build();
+
+        Assert.That(second.ExitCode, Is.Not.Zero, second.ToString());
+        Assert.That(second.StandardOutput, Does.Contain(consumer.Repository.Path(added) + "(8,15): error SH2003: "));
+    }
+
+    /// <summary>
+    /// The whole way: the build installs the hooks, commits through them write a session's worklog
+    /// file, the next build validates it and passes, and once the file is broken by hand the build fails at it.
+    /// </summary>
+    [Test]
+    public void WorklogFileTheHooksWrote_IsValidatedByTheNextBuilds()
+    {
+        var consumer = ConsumerProject.Create();
+        var repository = consumer.Repository;
+        repository.Write(".sessions/ai_sessions.json", SessionFileTexts.EmptySessions);
+        var first = consumer.Build();
+        Assert.That(first.ExitCode, Is.Zero, first.ToString());
+        repository.Run("add", "--all");
+        repository.Run("commit", "--quiet", "-m", "SessionHooks, installed by the build");
+        repository.Run("checkout", "--quiet", "-b", "feature/records");
+        var session = Path.Combine(repository.Run("config", "--get", "sessionhooks.hooksdir").Trim(), "session.dll");
+        var logged = repository.Git.Exec(repository.Root, "dotnet", [session, "log", "decision", "the build validates worklog files"], ConsumerProject.DotnetEnvironment());
+        Assert.That(logged.ExitCode, Is.Zero, logged.ToString());
+        repository.Commit("app/Records.cs", "namespace App;\n\npublic static class Records\n{\n}\n", "a commit that records the decision");
+        var worklogs = Directory.GetFiles(repository.Path(".sessions/worklog"), "*.json", SearchOption.AllDirectories);
+        Assert.That(worklogs, Has.Length.EqualTo(1), "the commit wrote one worklog file");
+
+        var second = consumer.Build(arguments: "-v:d");
+
+        Assert.That(second.ExitCode, Is.Zero, second.ToString());
+        Assert.That(second.StandardOutput, Does.Not.Contain("Skipping target \"SessionHooksValidate\""), "the new records were validated");
+        var text = File.ReadAllText(worklogs[0]);
+        var at = text.IndexOf("\"decision\"", StringComparison.Ordinal);
+        Assert.That(at, Is.GreaterThan(0), text);
+        var (line, column) = (text[..at].Count(c => c == '\n') + 1, at - text.LastIndexOf('\n', at));
+        File.WriteAllText(worklogs[0], text.Remove(at, "\"decision\"".Length).Insert(at, "\"sleeping\""));
+
+        var third = consumer.Build();
+
+        Assert.That(third.ExitCode, Is.Not.Zero, third.ToString());
+        Assert.That(third.StandardOutput, Does.Contain($"{worklogs[0]}({line},{column}): error SH2003: "));
     }
 
     [TestCase("CI", "true")]

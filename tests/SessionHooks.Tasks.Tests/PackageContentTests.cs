@@ -9,6 +9,8 @@ public sealed class PackageContentTests
     [TestCase("sessionhooks-post-checkout.dll")]
     [TestCase("sessionhooks-pre-commit.dll")]
     [TestCase("sessionhooks-pre-push.dll")]
+    [TestCase("sessionhooks-commit-msg.dll")]
+    [TestCase("sessionhooks-post-commit.dll")]
     [TestCase("session.dll")]
     [TestCase("SessionHooks.Core.dll")]
     [TestCase("Serilog.dll")]

@@ -29,6 +29,50 @@ public sealed class ValidateSessionFilesTests
     }
 
     [Test]
+    public void ValidWorklogFilesOfASession_LogNothingAndSucceed()
+    {
+        var repository = TempRepository.Create()
+            .Write(".sessions/ai_sessions.json", SessionFileTexts.Sessions)
+            .Write(SessionFileTexts.WorklogPath(), SessionFileTexts.Worklog())
+            .Write(SessionFileTexts.WorklogPath(chunk: "20261121T100000Z-a8b7c6d5"), SessionFileTexts.Worklog("insight").Replace("7k2m9qx4", "a8b7c6d5", StringComparison.Ordinal));
+
+        var (succeeded, engine) = Run(repository.Root);
+
+        Assert.That(succeeded, Is.True);
+        Assert.That(engine.Problems, Is.Empty);
+    }
+
+    [Test]
+    public void WorklogFileOfASession_WithABadValue_IsOneErrorAtItsPlace()
+    {
+        var repository = TempRepository.Create()
+            .Write(".sessions/ai_sessions.json", SessionFileTexts.Sessions)
+            .Write(SessionFileTexts.WorklogPath(), SessionFileTexts.Worklog("sleeping"));
+
+        var (succeeded, engine) = Run(repository.Root);
+
+        Assert.That(succeeded, Is.False);
+        Assert.That(engine.Errors.Select(e => (e.Code, e.File, e.Line, e.Column)),
+            Is.EqualTo(new[] { ("SH2003", repository.Path(SessionFileTexts.WorklogPath()), 8, 15) }));
+        Assert.That(engine.Errors.Single().Message, Does.Contain("sleeping"));
+    }
+
+    [TestCase("20261121-zzzzz", "20261121-zzzzz", "SH3003", TestName = "WorklogEntryOfAnUnknownSession_IsAnErrorAtItsSession")]
+    [TestCase("20261121-abcde", "20261121-k3f9q", "SH3006", TestName = "WorklogEntryFiledUnderAnotherSession_IsAnErrorAtItsSession")]
+    public void WorklogEntryOfTheWrongSession(string folder, string sessionNamed, string code)
+    {
+        var path = SessionFileTexts.WorklogPath(folder);
+        var repository = TempRepository.Create()
+            .Write(".sessions/ai_sessions.json", SessionFileTexts.Sessions)
+            .Write(path, SessionFileTexts.Worklog(session: sessionNamed));
+
+        var (succeeded, engine) = Run(repository.Root);
+
+        Assert.That(succeeded, Is.False);
+        Assert.That(engine.Errors.Select(e => (e.Code, e.File, e.Line, e.Column)), Is.EqualTo(new[] { (code, repository.Path(path), 6, 18) }));
+    }
+
+    [Test]
     public void CurrentSessionOfAnotherBranch_IsAWarningByDefault()
     {
         var repository = TempRepository.Create();

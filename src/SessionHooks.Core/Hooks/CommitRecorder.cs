@@ -121,8 +121,12 @@ internal static class CommitRecorder
         if (context.CommitInProgress.Read() is { } recording)
         {
             using var held = context.Store.LockAll();
-            Clear(context, recording);
+
+            // The record ends first. Killed after it, the entries are both staged and pending, and the
+            // next commit records them again as the same entries; the other way round, the next run
+            // undid the staged files as an abandoned commit's while the pending area no longer held them.
             context.CommitInProgress.End();
+            Clear(context, recording);
         }
     }
 

@@ -52,6 +52,15 @@ public static class SessionFileParser
         try
         {
             var value = check.Migrated is { } migrated ? migrated.Deserialize(type) : JsonSerializer.Deserialize(json, type);
+            if (value is not null && NullMember(value) is { } member)
+            {
+                // The typed read takes null for an object or a list the model can't do without.
+                var spot = JsonLocator.Locate(json, [JsonLocator.Property(JsonPathStyle.SystemTextJson, "$", member.Name)], JsonPathStyle.SystemTextJson);
+                var (line, column) = spot.TryGetValue("$." + member.Name, out var at) ? LineIndex.Build(json).At(json, at.Offset) : (1, 1);
+                check.Diagnostics.Add(DiagnosticCatalog.WrongType.At(displayPath, line, column, $"'{member.Name}' must be {member.Expected}, not null"));
+                return new LoadResult<T>(null, check.Diagnostics);
+            }
+
             if (value is not null)
             {
                 if (value is SessionFile file)
@@ -72,4 +81,15 @@ public static class SessionFileParser
 
         return new LoadResult<T>(null, check.Diagnostics);
     }
+
+    /// <summary>A top-level member that holds null where every reader needs an object or a list.</summary>
+    private static (string Name, string Expected)? NullMember(object value) => value switch
+    {
+        AiSessions { Sessions: null } => ("sessions", "an array"),
+        AiSessions { KnowledgeCache: null } => ("knowledge_cache", "an array"),
+        AiSessions { ContextNotes: null } => ("context_notes", "an array"),
+        CurrentSession { Metadata: null } => ("metadata", "an object"),
+        CurrentSession { Context: null } => ("context", "an object"),
+        _ => null,
+    };
 }

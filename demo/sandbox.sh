@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SessionHooks in a throwaway git repository: builds the 'session' command and the hook
 # programs, makes a sandbox repository with a local "remote", installs SessionHooks, and walks
-# through a day's work — branch, commits, an amend, a push, a commit made without the hooks,
+# through a day's work — branch, a logged decision, commits, an amend, a push, a commit made with the hooks off,
 # the refused push, 'session recover' and the push that then goes through.
 # Usage: bash demo/sandbox.sh [directory]   (default: a new folder under /tmp; kept afterwards)
 set -euo pipefail
@@ -46,30 +46,30 @@ step "A feature branch: post-checkout starts its session"
 show git checkout -q -b feature/parser
 show cat .sessions/current_session.json
 
-step "Work and commit: pre-commit logs each commit in worklog.json"
+step "Work and commit: each commit names its session in a Session-Id trailer"
+show session log decision "hand-written parser: error recovery matters more than speed"
 mkdir -p src && echo "class Parser {}" > src/Parser.cs
 git add src/Parser.cs && show git commit -qm "Add the parser"
 echo "class Lexer {}" > src/Lexer.cs
 git add src/Lexer.cs && show git commit -qm "Add the lexer"
 echo "// tokens" >> src/Lexer.cs
 git add src/Lexer.cs && show git commit -q --amend --no-edit
-echo "Worklog entries (an amend keeps one entry per commit):"
-python3 - <<'PY' 2>/dev/null || grep -c '"kind": "commit"' .sessions/worklog.json
-import json
-for e in json.load(open(".sessions/worklog.json"))["entries"]:
-    print(f'  {e["time"]}  {e["kind"]:<7} {e.get("branch") or "-":<16} ' + ", ".join(f["path"] for f in e.get("files", [])))
-PY
+show git log --format='%h %s  [%(trailers:key=Session-Id,valueonly,separator=%x2C)]' main..
+echo "Worklog files (written once by the commit that carries them; the decision went with the first commit):"
+find .sessions/worklog -name '*.json' | sort | sed 's/^/  /'
+show session summary
 show git status --short
 
 step "Push: pre-push checks the session files"
 show git push -q -u origin feature/parser
 
-step "A commit made without the hooks, then a push that is refused"
+step "A commit made with the hooks turned off, then a push that is refused"
 echo "hotfix" > hotfix.txt
-git add hotfix.txt && show git commit -q --no-verify -m "Quick hotfix"
+git add hotfix.txt && show env SESSIONHOOKS=0 git commit -q -m "Quick hotfix"
+show git log -1 --format='%h %s  [%(trailers:key=Session-Id,valueonly)]'
 if git push -q origin feature/parser; then echo "(unexpected: the push went through)"; fi
 
-step "session recover backfills the worklog; the push goes through"
+step "session recover backfills the commit's entry; the push goes through"
 show session recover
 show git push -q origin feature/parser
 show session status

@@ -41,7 +41,13 @@ internal static class SummaryCommand
             Console.WriteLine($"Session:  {SafeText.Terminal(session.Id)} — {SafeText.Terminal(session.Title)} ({Names.Of(session.Status)})");
             Console.WriteLine($"Branch:   {SafeText.Terminal(session.Branch ?? "(detached HEAD)")}");
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Duration: {(int)summary.Duration.TotalHours}h {summary.Duration.Minutes:00}m"));
-            Console.WriteLine($"Commits:  {summary.Commits.Count}{(summary.Replaced.Count == 0 ? "" : $" ({summary.Replaced.Count} earlier versions replaced by rewrites)")}");
+            var replaced = summary.Replaced.Count switch
+            {
+                0 => "",
+                1 => " (1 earlier version replaced by a rewrite)",
+                var n => $" ({n} earlier versions replaced by rewrites)",
+            };
+            Console.WriteLine($"Commits:  {summary.Commits.Count}{replaced}");
             Console.WriteLine($"Files:    {summary.FilesChanged}");
             Console.WriteLine($"Lines:    +{summary.LinesAdded} -{summary.LinesRemoved}");
             Console.WriteLine($"Entries:  {(summary.EntriesByKind.Count == 0 ? "none" : string.Join(", ", summary.EntriesByKind.Select(k => $"{k.Key} {k.Value}")))}");

@@ -100,7 +100,9 @@ public static class Recovery
         {
             if (pending.Entries.Count > 0)
             {
-                report.Add($"{pending.Entries.Count} pending entr{(pending.Entries.Count == 1 ? "y" : "ies")} of session {pending.SessionId} are recorded");
+                report.Add(pending.Entries.Count == 1
+                    ? $"1 pending entry of session {pending.SessionId} is recorded"
+                    : $"{pending.Entries.Count} pending entries of session {pending.SessionId} are recorded");
             }
 
             if (pending.ChangedByHand)

@@ -4,14 +4,14 @@ namespace SessionHooks.Git;
 
 /// <summary>A configuration value as git uses it, and the scope it comes from.</summary>
 /// <param name="Scope">git's name for it: <c>system</c>, <c>global</c>, <c>local</c>, <c>worktree</c> or <c>command</c>.</param>
-public sealed record ScopedConfigValue(string Value, string Scope)
+internal sealed record ScopedConfigValue(string Value, string Scope)
 {
     /// <summary>Set in this clone's own configuration, which a cloned repository cannot bring.</summary>
     public bool IsRepositoryLocal => Scope is "local" or "worktree";
 }
 
 /// <summary>Which configuration file a value git uses comes from (<c>git config --show-scope</c>, git 2.26 or later).</summary>
-public static class GitConfigScopes
+internal static class GitConfigScopes
 {
     // git config's documented exit code for a key that is not set.
     private const int KeyNotSet = 1;

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace SessionHooks.Git;
 
 /// <summary>Which libgit2 this process runs: LibGit2Sharp's own, shipped beside the program, never the system's.</summary>
-public static class LibGit2Library
+internal static class LibGit2Library
 {
     private static int located;
 

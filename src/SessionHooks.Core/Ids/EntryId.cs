@@ -7,7 +7,7 @@ namespace SessionHooks.Ids;
 /// so entries sort by time, and 40 random bits, so ids never collide in practice (two entries made
 /// in the same second collide with odds of 1 in 2^40, about a trillion).
 /// </summary>
-public static class EntryId
+internal static class EntryId
 {
     private const int RandomLength = 8;
     private const string TimeFormat = "yyyyMMdd'T'HHmmss'Z'";

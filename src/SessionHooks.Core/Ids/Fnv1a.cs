@@ -5,7 +5,7 @@ namespace SessionHooks.Ids;
 /// stake. Hooks use it instead of SHA-256 because .NET hashes through OpenSSL, whose loading
 /// costs a short-lived process about 3 ms.
 /// </summary>
-public static class Fnv1a
+internal static class Fnv1a
 {
     public static string Hex(ReadOnlySpan<byte> data)
     {

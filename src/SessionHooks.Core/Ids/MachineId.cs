@@ -13,7 +13,7 @@ namespace SessionHooks.Ids;
 /// the user's cache folder beside a fingerprint of its source, and used while the source matches
 /// (a home folder shared by several machines gets each machine's own id).
 /// </remarks>
-public static class MachineId
+internal static class MachineId
 {
     private static readonly Lazy<string> Value = new(() => Resolve(ReadSource(), CacheFile()));
 

@@ -16,7 +16,7 @@ namespace SessionHooks.Logging;
 /// (<see cref="LogLine"/>), the file choice (<see cref="LogFiles"/>) and the UTC timestamps
 /// (<see cref="UtcLogger"/>) keep Serilog's set-up and first event to about a millisecond each.
 /// </remarks>
-public static class HookLog
+internal static class HookLog
 {
     /// <summary>Sets the level: <c>debug</c>, <c>information</c> (default), <c>warning</c>, <c>error</c> or <c>off</c>.</summary>
     public const string LevelVariable = "SESSIONHOOKS_LOG";

@@ -7,7 +7,7 @@ namespace SessionHooks.Records;
 /// time and the first 16 hex digits of its id), so every clone names a commit's entry alike and a
 /// commit recorded twice is one entry.
 /// </summary>
-public static class CommitEntries
+internal static class CommitEntries
 {
     private const int IdDigits = 16;
 

@@ -4,7 +4,7 @@ namespace SessionHooks.Records;
 /// The <c>Session-Id</c> trailer every commit carries (docs/records.md): the line that makes a
 /// commit its own worklog entry, and travels with it through amend, rebase and cherry-pick.
 /// </summary>
-public static class CommitTrailer
+internal static class CommitTrailer
 {
     public const string Key = "Session-Id";
 

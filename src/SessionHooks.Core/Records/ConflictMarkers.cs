@@ -1,7 +1,7 @@
 namespace SessionHooks.Records;
 
 /// <summary>Finds the lines git writes around a conflict: <c>&lt;&lt;&lt;&lt;&lt;&lt;&lt; </c>, <c>=======</c>, <c>&gt;&gt;&gt;&gt;&gt;&gt;&gt; </c>.</summary>
-public static class ConflictMarkers
+internal static class ConflictMarkers
 {
     /// <summary>The 1-based line of the first conflict marker, or null when there is none.</summary>
     public static int? Find(string text)

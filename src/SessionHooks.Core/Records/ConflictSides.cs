@@ -7,7 +7,7 @@ namespace SessionHooks.Records;
 /// ("ours" and "theirs"), so each can be parsed and merged by <see cref="SessionMerge"/>.
 /// Handles the diff3 style (a <c>|||||||</c> base section, which belongs to neither side).
 /// </summary>
-public static class ConflictSides
+internal static class ConflictSides
 {
     public static (string Ours, string Theirs)? Split(string text)
     {

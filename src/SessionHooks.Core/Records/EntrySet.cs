@@ -5,7 +5,7 @@ namespace SessionHooks.Records;
 /// was recorded. Two records of one id that differ — a commit recorded as backfilled by one clone
 /// and as replaced by another — are one entry holding what both say.
 /// </summary>
-public static class EntrySet
+internal static class EntrySet
 {
     /// <summary>Each id once, in time order; merged field by field where records of one id differ.</summary>
     public static List<WorklogEntry> Union(IEnumerable<WorklogEntry> entries)

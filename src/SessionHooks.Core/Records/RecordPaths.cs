@@ -5,7 +5,7 @@ namespace SessionHooks.Records;
 /// slashes as git writes paths. Names that come from files (session ids, chunk names) are checked
 /// before they become part of a path.
 /// </summary>
-public static class RecordPaths
+internal static class RecordPaths
 {
     public const string Folder = ".sessions";
 

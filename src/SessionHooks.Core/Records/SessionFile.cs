@@ -21,7 +21,7 @@ public abstract class SessionFile
 }
 
 /// <summary>The format versions this build reads and writes.</summary>
-public static class FormatVersion
+internal static class FormatVersion
 {
     /// <summary>The version written by this build: the record model of docs/records.md.</summary>
     public const int Current = 2;

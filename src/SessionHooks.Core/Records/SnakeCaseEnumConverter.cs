@@ -10,7 +10,7 @@ namespace SessionHooks.Records;
 /// value's number, as <see cref="JsonStringEnumConverter{TEnum}"/> would. That converter reads
 /// its names from attributes by reflection, which cost every hook several milliseconds at start-up.
 /// </summary>
-public sealed class SnakeCaseEnumConverter<T> : JsonConverter<T>
+internal sealed class SnakeCaseEnumConverter<T> : JsonConverter<T>
     where T : struct, Enum
 {
     private static readonly T[] Values = Enum.GetValues<T>();
@@ -52,7 +52,7 @@ public sealed class SnakeCaseEnumConverter<T> : JsonConverter<T>
 }
 
 /// <summary>The one rule that names enum values in the session files: snake_case member names.</summary>
-public static class EnumNames
+internal static class EnumNames
 {
     public static string Of<T>(T value)
         where T : struct, Enum => SnakeCase(value.ToString());

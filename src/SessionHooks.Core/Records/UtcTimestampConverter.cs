@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace SessionHooks.Records;
 
 /// <summary>Writes times as <c>2026-11-21T19:52:03Z</c>: UTC, whole seconds, so diffs stay short and sortable.</summary>
-public sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
+internal sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
 {
     public const string Format = "yyyy-MM-dd'T'HH:mm:ss'Z'";
 

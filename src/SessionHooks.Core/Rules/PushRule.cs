@@ -9,7 +9,7 @@ namespace SessionHooks.Rules;
 /// type here, added to <see cref="PushRules.All"/>, and a line in <c>schemas/config.schema.json</c>
 /// (a test keeps the two in step).
 /// </summary>
-public abstract class PushRule
+internal abstract class PushRule
 {
     /// <summary>Its name in <c>config.json</c>'s <c>rules</c>.</summary>
     public abstract string Name { get; }
@@ -26,7 +26,7 @@ public abstract class PushRule
 }
 
 /// <summary>Every rule pre-push runs, in the order their findings are listed.</summary>
-public static class PushRules
+internal static class PushRules
 {
     public static IReadOnlyList<PushRule> All { get; } =
     [

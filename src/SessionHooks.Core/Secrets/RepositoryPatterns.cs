@@ -4,7 +4,7 @@ namespace SessionHooks.Secrets;
 
 /// <summary>One of config.json's <c>secret_patterns</c> that cannot be used, and why.</summary>
 /// <param name="Index">Its place in the list, from 0.</param>
-public sealed record PatternProblem(int Index, string Pattern, string Reason);
+internal sealed record PatternProblem(int Index, string Pattern, string Reason);
 
 /// <summary>
 /// config.json's <c>secret_patterns</c>: regular expressions a repository brings, so they run only
@@ -18,7 +18,7 @@ public sealed record PatternProblem(int Index, string Pattern, string Reason);
 /// refused attempt costs as much as a build). A group the engine refuses is split in two until
 /// each pattern that it refuses alone is found.
 /// </remarks>
-public sealed class RepositoryPatterns
+internal sealed class RepositoryPatterns
 {
     private const int GroupSize = 32;
 

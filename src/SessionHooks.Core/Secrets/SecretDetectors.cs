@@ -13,7 +13,7 @@ namespace SessionHooks.Secrets;
 /// logging a branch name pays microseconds, not the ~50 ms that building every regex (or one
 /// multi-string <c>SearchValues</c>) costs a process that has not run it yet.
 /// </remarks>
-public sealed class SecretDetector
+internal sealed class SecretDetector
 {
     private readonly string[] markers;
     private readonly Func<Regex> pattern;
@@ -69,7 +69,7 @@ public sealed class SecretDetector
 /// bounded, so it runs in time linear in the text with the backtracking engine (the tests hold
 /// each to that on 100 KB of adversarial input).
 /// </summary>
-public static partial class SecretDetectors
+internal static partial class SecretDetectors
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
     private const RegexOptions IgnoreCase = Options | RegexOptions.IgnoreCase;

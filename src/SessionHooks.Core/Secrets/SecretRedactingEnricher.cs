@@ -9,7 +9,7 @@ namespace SessionHooks.Secrets;
 /// writes it (<c>.Enrich.With(new SecretRedactingEnricher())</c>). Exceptions are logged as text
 /// properties for the same reason.
 /// </summary>
-public sealed class SecretRedactingEnricher : ILogEventEnricher
+internal sealed class SecretRedactingEnricher : ILogEventEnricher
 {
     public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
     {

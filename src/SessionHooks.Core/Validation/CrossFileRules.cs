@@ -9,7 +9,7 @@ namespace SessionHooks.Validation;
 /// session, and the current session is registered. Each problem is reported once, at the
 /// offending id's value.
 /// </summary>
-public static class CrossFileRules
+internal static class CrossFileRules
 {
     public static IReadOnlyList<Diagnostic> Check(SessionFileSet files) => Check(files, new CrossFileRuleOptions());
 

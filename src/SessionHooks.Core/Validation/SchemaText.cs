@@ -4,7 +4,7 @@ using SessionHooks.Records;
 namespace SessionHooks.Validation;
 
 /// <summary>The JSON Schemas' text, as shipped in this build: for the offline copies editors resolve.</summary>
-public static class SchemaText
+internal static class SchemaText
 {
     /// <summary>The file names of every schema, <c>core.schema.json</c> included.</summary>
     public static IReadOnlyList<string> FileNames { get; } =

@@ -12,7 +12,7 @@ namespace SessionHooks.Validation;
 /// Checks a session file's text against its JSON Schema: first what stops it being read at all
 /// (the parser's checks), then every schema error, each one diagnostic at the offending value.
 /// </summary>
-public sealed class SchemaValidator
+internal sealed class SchemaValidator
 {
     private static readonly Lazy<SchemaValidator> Instance = new(() => new SchemaValidator(SchemaSet.Load()), LazyThreadSafetyMode.ExecutionAndPublication);
 

@@ -3,7 +3,7 @@ using SessionHooks.Records;
 namespace SessionHooks.Validation;
 
 /// <summary>A session file as read: its model, and the text and path its diagnostics point into.</summary>
-public sealed record SessionDocument<T>(T Value, string Text, string DisplayPath)
+internal sealed record SessionDocument<T>(T Value, string Text, string DisplayPath)
     where T : class;
 
 /// <summary>
@@ -11,7 +11,7 @@ public sealed record SessionDocument<T>(T Value, string Text, string DisplayPath
 /// <c>ai_sessions.json</c>, worklog files (a session's, or format 1's single one), and
 /// <c>current_session.json</c>.
 /// </summary>
-public sealed record SessionFileSet(
+internal sealed record SessionFileSet(
     SessionDocument<AiSessions>? AiSessions = null,
     IReadOnlyList<SessionDocument<Worklog>>? Worklogs = null,
     SessionDocument<CurrentSession>? CurrentSession = null);

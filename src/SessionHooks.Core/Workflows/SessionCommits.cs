@@ -8,7 +8,7 @@ namespace SessionHooks.Workflows;
 /// trailer names it, and those recorded for it afterwards by <c>session recover</c> (backfilled).
 /// Commits a rewrite replaced are entries with <c>replaced_by</c>, not commits of the branch.
 /// </summary>
-public static class SessionCommits
+internal static class SessionCommits
 {
     private const int MaxHistory = 20_000;
 

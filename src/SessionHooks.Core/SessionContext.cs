@@ -7,7 +7,7 @@ using Serilog;
 namespace SessionHooks;
 
 /// <summary>What one hook or command run works with: the repository, its session files, the rules, the clock, the log.</summary>
-public sealed class SessionContext : IDisposable
+internal sealed class SessionContext : IDisposable
 {
     private SessionConfig? config;
 

@@ -7,7 +7,7 @@ namespace SessionHooks;
 /// that knows these paths. What all worktrees of a clone share lives in the common git dir; what
 /// belongs to one worktree's checkout (a commit in progress) in that worktree's git dir.
 /// </summary>
-public sealed class StatePaths(string gitDir, string commonGitDir)
+internal sealed class StatePaths(string gitDir, string commonGitDir)
 {
     /// <summary><c>&lt;common git dir&gt;/sessionhooks</c>.</summary>
     public string Root { get; } = Path.Combine(commonGitDir, "sessionhooks");

@@ -3,7 +3,7 @@ using SessionHooks.Records;
 namespace SessionHooks.Context;
 
 /// <summary>What an assistant loads at the start of its work, gathered from the session files.</summary>
-public sealed record AssistantContext(
+internal sealed record AssistantContext(
     string? Branch,
     string? SessionId,
     string Focus,
@@ -23,9 +23,9 @@ public sealed record AssistantContext(
 }
 
 /// <summary>A knowledge-cache entry; <see cref="Content"/> only with <c>--include-files</c>.</summary>
-public sealed record CachedFile(string Path, string Scope, CachedFileState State, string? Content = null);
+internal sealed record CachedFile(string Path, string Scope, CachedFileState State, string? Content = null);
 
-public enum CachedFileState
+internal enum CachedFileState
 {
     /// <summary>Listed by path only.</summary>
     Listed,

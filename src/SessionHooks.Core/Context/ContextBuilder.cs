@@ -5,7 +5,7 @@ using SessionHooks.Records;
 namespace SessionHooks.Context;
 
 /// <summary>Gathers an assistant's starting context from the session files. Reads only; writes nothing.</summary>
-public static class ContextBuilder
+internal static class ContextBuilder
 {
     private const int OtherSessionsShown = 5;
 

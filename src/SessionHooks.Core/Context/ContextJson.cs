@@ -5,7 +5,7 @@ using SessionHooks.Workflows;
 namespace SessionHooks.Context;
 
 /// <summary>The assistant's context as JSON for programs; <c>schema_version</c> says which shape it has.</summary>
-public static class ContextJson
+internal static class ContextJson
 {
     public static JsonObject Render(AssistantContext context)
     {

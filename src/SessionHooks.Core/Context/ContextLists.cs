@@ -6,14 +6,14 @@ using SessionHooks.Records;
 namespace SessionHooks.Context;
 
 /// <summary>Which list a note or cache command changes: the session's own or the repository's.</summary>
-public enum ContextList
+internal enum ContextList
 {
     Notes,
     KnowledgeCache,
 }
 
 /// <summary>Context notes and the knowledge cache, of the branch's session or of the whole repository.</summary>
-public static class ContextLists
+internal static class ContextLists
 {
     /// <summary>The list as it is now; the repository's, or the current session's (empty when it is not registered yet).</summary>
     public static IReadOnlyList<string> Read(SessionContext context, ContextList list, bool repository)

@@ -10,7 +10,7 @@ namespace SessionHooks.Context;
 /// files is escaped (<see cref="SafeText"/>): a title or note cannot add headings or instructions
 /// of its own, and a cached file cannot close its code block.
 /// </summary>
-public static class ContextMarkdown
+internal static class ContextMarkdown
 {
     public static string Render(AssistantContext context)
     {

@@ -8,7 +8,7 @@ namespace SessionHooks.Context;
 /// are read first and only as many bytes as the budget leaves are read; nothing the file system
 /// reports no size for (an empty file, a FIFO, a device) is opened, so none can block or never end.
 /// </summary>
-public static class KnowledgeFiles
+internal static class KnowledgeFiles
 {
     /// <summary>The largest total a caller may ask for: what one process holds in memory at once without trouble.</summary>
     public const long MaxBytesLimit = 64L * 1024 * 1024;

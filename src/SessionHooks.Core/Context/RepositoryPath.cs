@@ -8,7 +8,7 @@ namespace SessionHooks.Context;
 /// no control characters or line breaks. Knowledge-cache entries come from committed files, which
 /// anyone can write, so nothing outside the worktree, and nothing of git's, may ever be read.
 /// </summary>
-public static class RepositoryPath
+internal static class RepositoryPath
 {
     /// <summary>The path relative to the root, with forward slashes; throws SH6002 when it is refused.</summary>
     public static string Normalize(string root, string path)

@@ -1,6 +1,6 @@
 namespace SessionHooks.Diagnostics;
 
-public enum Severity
+internal enum Severity
 {
     Warning,
     Error,
@@ -10,7 +10,7 @@ public enum Severity
 /// One problem found in a session file or in the repository's state, at a place a person (or an
 /// IDE) can jump to. <see cref="Line"/> and <see cref="Column"/> are 1-based; 0 means "the whole file".
 /// </summary>
-public sealed record Diagnostic(
+internal sealed record Diagnostic(
     string Code,
     Severity Severity,
     string File,

@@ -5,7 +5,7 @@ namespace SessionHooks.Diagnostics;
 /// retired codes are not reused. SH1xxx: reading a file; SH2xxx: schema; SH3xxx: rules across
 /// files; SH4xxx: staleness against git; SH5xxx: environment; SH9xxx: internal.
 /// </summary>
-public static class DiagnosticCatalog
+internal static class DiagnosticCatalog
 {
     public static readonly DiagnosticDescriptor FileUnreadable = new("SH1001", Severity.Error,
         "The file cannot be read", "check the file's permissions, then run 'session validate'");

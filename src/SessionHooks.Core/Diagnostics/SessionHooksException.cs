@@ -4,7 +4,7 @@ namespace SessionHooks.Diagnostics;
 /// A failure the user can act on, carrying its diagnostic. The engine throws only this (or
 /// returns diagnostics); hooks and the CLI print <see cref="Diagnostic"/> and never a stack trace.
 /// </summary>
-public sealed class SessionHooksException : Exception
+internal sealed class SessionHooksException : Exception
 {
     public SessionHooksException(Diagnostic diagnostic, Exception? inner = null)
         : base(diagnostic.Render(), inner) => Diagnostic = diagnostic;

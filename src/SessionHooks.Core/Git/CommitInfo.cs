@@ -4,7 +4,7 @@ namespace SessionHooks.Git;
 /// A commit as the session engine needs it; <see cref="Subject"/> is git's <c>%s</c>, <see cref="SessionId"/>
 /// what its <c>Session-Id</c> trailer names (docs/records.md), when it has one.
 /// </summary>
-public sealed record CommitInfo(
+internal sealed record CommitInfo(
     string Id,
     IReadOnlyList<string> Parents,
     string Subject,

@@ -5,7 +5,7 @@ namespace SessionHooks.Git;
 /// <see cref="GitRepository"/> (install, uninstall). Each call opens the repository as a hook sees
 /// it: git's variables of this process are kept, since a hook's are its own repository's.
 /// </summary>
-public static class GitConfig
+internal static class GitConfig
 {
     /// <summary>The value in the repository's local config (<c>.git/config</c>), or null when unset.</summary>
     public static string? Get(string worktreeRoot, string key)

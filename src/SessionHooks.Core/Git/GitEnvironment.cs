@@ -5,7 +5,7 @@ namespace SessionHooks.Git;
 /// Relative <see cref="GitDir"/> and <see cref="WorkTree"/> are taken from the start directory;
 /// a relative <see cref="IndexFile"/> from the worktree root, where git itself resolves it.
 /// </summary>
-public sealed record GitEnvironment(string? GitDir = null, string? WorkTree = null, string? IndexFile = null)
+internal sealed record GitEnvironment(string? GitDir = null, string? WorkTree = null, string? IndexFile = null)
 {
     /// <summary>No variables: discover the repository from the start directory.</summary>
     public static GitEnvironment None { get; } = new();

@@ -2,7 +2,7 @@ using SessionHooks.Diagnostics;
 
 namespace SessionHooks.Git;
 
-public sealed partial class GitRepository
+internal sealed partial class GitRepository
 {
     /// <summary>
     /// Commits exactly <paramref name="repoPaths"/> as they are in the worktree, and nothing else the

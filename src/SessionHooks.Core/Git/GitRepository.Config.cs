@@ -3,7 +3,7 @@ using SessionHooks.Diagnostics;
 
 namespace SessionHooks.Git;
 
-public sealed partial class GitRepository
+internal sealed partial class GitRepository
 {
     private Configuration? configuration;
 

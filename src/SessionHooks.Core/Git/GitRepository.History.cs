@@ -4,7 +4,7 @@ using SessionHooks.Diagnostics;
 
 namespace SessionHooks.Git;
 
-public sealed partial class GitRepository
+internal sealed partial class GitRepository
 {
     // Two: walking the pushed commits newest first, each reads its own worklog (its child's parent's) and its parent's.
     private const int RecentBlobLimit = 2;

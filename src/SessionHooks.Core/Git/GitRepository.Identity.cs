@@ -2,7 +2,7 @@ using SessionHooks.Diagnostics;
 
 namespace SessionHooks.Git;
 
-public sealed partial class GitRepository
+internal sealed partial class GitRepository
 {
     /// <summary>
     /// The author git will record: <c>GIT_AUTHOR_NAME</c> and <c>GIT_AUTHOR_EMAIL</c> when set (git commit

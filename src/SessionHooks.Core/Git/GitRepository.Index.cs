@@ -6,7 +6,7 @@ using ChangeKind = SessionHooks.Records.ChangeKind;
 
 namespace SessionHooks.Git;
 
-public sealed partial class GitRepository
+internal sealed partial class GitRepository
 {
     private static readonly CompareOptions StagedRenames = new() { Similarity = SimilarityOptions.Renames };
 

@@ -5,10 +5,10 @@ using GitChange = LibGit2Sharp.ChangeKind;
 namespace SessionHooks.Git;
 
 /// <summary>One line of HEAD's reflog: what HEAD was, what it became, and git's reason.</summary>
-public sealed record ReflogEntry(string Old, string New, string Message);
+internal sealed record ReflogEntry(string Old, string New, string Message);
 
 /// <summary>The git questions of the record model (docs/records.md): commits with their sessions, reflog, tree changes, index entries.</summary>
-public sealed partial class GitRepository
+internal sealed partial class GitRepository
 {
     /// <summary>
     /// The commits reachable from <paramref name="tip"/> and from none of <paramref name="excluded"/>,

@@ -9,7 +9,7 @@ namespace SessionHooks.Git;
 /// Everything is asked of libgit2 in-process (LibGit2Sharp); the <c>git</c> command runs only where
 /// libgit2 cannot do the job, each place saying why (<see cref="RunGit"/>).
 /// </summary>
-public sealed partial class GitRepository : IDisposable
+internal sealed partial class GitRepository : IDisposable
 {
     private readonly Repository repo;
     private readonly GitEnvironment environment;

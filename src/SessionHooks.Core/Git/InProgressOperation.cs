@@ -1,7 +1,7 @@
 namespace SessionHooks.Git;
 
 /// <summary>A multi-step git operation that has stopped in this worktree, as git's own state files show it.</summary>
-public enum InProgressOperation
+internal enum InProgressOperation
 {
     None,
     Merge,

@@ -13,7 +13,7 @@ namespace SessionHooks.Hooks;
 /// editor gets its trailer from commit-msg, once it is written: adding one earlier would make an
 /// empty message look written, and git would not abort the commit.
 /// </summary>
-public static class CommitMessage
+internal static class CommitMessage
 {
     /// <param name="source">git's second argument: <c>message</c>, <c>template</c>, <c>merge</c>, <c>squash</c>, <c>commit</c>, or none.</param>
     /// <param name="commit">For <c>commit</c> (<c>-c</c>, <c>-C</c>, <c>--amend</c>): the commit whose message is reused.</param>

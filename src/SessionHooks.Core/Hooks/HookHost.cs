@@ -9,7 +9,7 @@ namespace SessionHooks.Hooks;
 /// (pre-push) fails closed instead: the failure refuses, in one line that names it and the
 /// deliberate bypass. Never a stack trace.
 /// </summary>
-public static class HookHost
+internal static class HookHost
 {
     /// <param name="failClosed">Refuse (exit 1) when the work fails, instead of warning and going on.</param>
     public static int Run(string hookName, Func<SessionContext, HookOutcome> work, TextWriter? error = null, bool failClosed = false)

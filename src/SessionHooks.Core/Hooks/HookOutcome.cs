@@ -3,7 +3,7 @@ using SessionHooks.Diagnostics;
 namespace SessionHooks.Hooks;
 
 /// <summary>How a hook run ended: what to tell the user and whether git may go on.</summary>
-public sealed record HookOutcome(bool Blocks, string Summary, IReadOnlyList<Diagnostic> Diagnostics)
+internal sealed record HookOutcome(bool Blocks, string Summary, IReadOnlyList<Diagnostic> Diagnostics)
 {
     public static HookOutcome Done(string summary) => new(false, summary, []);
 

@@ -10,7 +10,7 @@ namespace SessionHooks.Hooks;
 /// file, so switching branches can never fail because of it; a new session waits in the pending
 /// area for the branch's first commit.
 /// </summary>
-public static class PostCheckout
+internal static class PostCheckout
 {
     public static HookOutcome Run(SessionContext context, string previousHead, string newHead, string flag)
     {

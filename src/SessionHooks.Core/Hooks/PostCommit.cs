@@ -10,7 +10,7 @@ namespace SessionHooks.Hooks;
 /// by the new one, and a revert (or cherry-pick) that took records out, which go back to the
 /// pending area. Its exit status changes nothing in git, so it always exits 0.
 /// </summary>
-public static class PostCommit
+internal static class PostCommit
 {
     private const int MaxSquashed = 500;
 

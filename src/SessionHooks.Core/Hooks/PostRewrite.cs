@@ -9,7 +9,7 @@ namespace SessionHooks.Hooks;
 /// rebase runs (a fixup folded into its commit) is left to the rebase's own list, which maps every
 /// original commit to the commit that holds its work at the end.
 /// </summary>
-public static class PostRewrite
+internal static class PostRewrite
 {
     public static HookOutcome Run(SessionContext context, string kind, string standardInput)
     {

@@ -13,7 +13,7 @@ namespace SessionHooks.Hooks;
 /// for the branch's sessions (docs/records.md). The commit's own entry is its <c>Session-Id</c>
 /// trailer, added by <see cref="CommitMessage"/>.
 /// </summary>
-public static class PreCommit
+internal static class PreCommit
 {
     public static HookOutcome Run(SessionContext context) => Run(context, mergeCommit: false);
 

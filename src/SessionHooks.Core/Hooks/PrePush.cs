@@ -9,7 +9,7 @@ namespace SessionHooks.Hooks;
 /// problem with the command that fixes it. Each rule (<see cref="PushRules.All"/>) has its level in
 /// config.json.
 /// </summary>
-public static class PrePush
+internal static class PrePush
 {
     public static HookOutcome Run(SessionContext context, string remoteName, IReadOnlyList<PushUpdate> updates)
     {

@@ -3,7 +3,7 @@ using SessionHooks.Git;
 namespace SessionHooks.Hooks;
 
 /// <summary>One line of what git gives pre-push on standard input: <c>&lt;local-ref&gt; &lt;local-oid&gt; &lt;remote-ref&gt; &lt;remote-oid&gt;</c>.</summary>
-public sealed record PushUpdate(string LocalRef, string LocalOid, string RemoteRef, string RemoteOid)
+internal sealed record PushUpdate(string LocalRef, string LocalOid, string RemoteRef, string RemoteOid)
 {
     public bool IsDelete => ObjectIds.IsZero(LocalOid);
 

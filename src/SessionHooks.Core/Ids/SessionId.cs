@@ -13,7 +13,7 @@ namespace SessionHooks.Ids;
 /// A sequence number (<c>YYYYMMDD-NN</c>) would collide on the second session of the day on any
 /// other branch. Within one repository the caller also checks against the ids it already has.
 /// </remarks>
-public static class SessionId
+internal static class SessionId
 {
     private const int RandomLength = 5;
     private const string DateFormat = "yyyyMMdd";

@@ -9,7 +9,7 @@ namespace SessionHooks.Install;
 /// in Husky.Net's format, task-runner.json, core.hooksPath, the merge driver, ignore lines, offline
 /// schemas) and takes out exactly that again. Both are idempotent.
 /// </summary>
-public static class HookInstaller
+internal static class HookInstaller
 {
     /// <summary>What to print above <see cref="InstallResult.ExistingHookLines"/>.</summary>
     public const string ExistingHookLinesHeading = ExistingHookLines.Heading;

@@ -2,13 +2,13 @@ namespace SessionHooks.Install;
 
 /// <summary>Options for <see cref="HookInstaller.Install"/>.</summary>
 /// <param name="DryRun">Work out and report every change, write nothing.</param>
-public sealed record InstallOptions(bool DryRun = false);
+internal sealed record InstallOptions(bool DryRun = false);
 
 /// <summary>
 /// What install or uninstall changed (or, in a dry run, would change), one line each, and what
 /// the user should know without anything having changed (a hooks folder kept, a file left alone).
 /// </summary>
-public sealed record InstallResult(IReadOnlyList<string> Changes, IReadOnlyList<string> Notes, bool DryRun)
+internal sealed record InstallResult(IReadOnlyList<string> Changes, IReadOnlyList<string> Notes, bool DryRun)
 {
     public bool Changed => Changes.Count > 0;
 
@@ -25,4 +25,4 @@ public sealed record InstallResult(IReadOnlyList<string> Changes, IReadOnlyList<
 /// <param name="HooksFolderPresent">The configured hooks folder exists and holds every SessionHooks program.</param>
 /// <param name="HooksFolder">The configured hooks folder, or null.</param>
 /// <param name="PendingChanges">What <c>session install</c> would change now.</param>
-public sealed record InstallStatus(bool Installed, bool Outdated, bool HooksFolderPresent, string? HooksFolder, IReadOnlyList<string> PendingChanges);
+internal sealed record InstallStatus(bool Installed, bool Outdated, bool HooksFolderPresent, string? HooksFolder, IReadOnlyList<string> PendingChanges);

@@ -5,7 +5,7 @@ using SessionHooks.Records;
 namespace SessionHooks.Records;
 
 /// <summary><c>ai_sessions.json</c>: every session, plus repository-wide context.</summary>
-public sealed class AiSessions : SessionFile
+internal sealed class AiSessions : SessionFile
 {
     [JsonPropertyName("knowledge_cache")]
     public List<string> KnowledgeCache { get; set; } = [];
@@ -19,7 +19,7 @@ public sealed class AiSessions : SessionFile
     public Session? Find(string id) => Sessions.Find(s => s.Id == id);
 }
 
-public sealed class Session
+internal sealed class Session
 {
     [JsonPropertyName("id")]
     public string Id { get; set; } = "";
@@ -80,7 +80,7 @@ public sealed class Session
     public bool IsOpen => Status == SessionStatus.Active;
 }
 
-public sealed class BacklogItem
+internal sealed class BacklogItem
 {
     [JsonPropertyName("text")]
     public string Text { get; set; } = "";
@@ -103,7 +103,7 @@ public sealed class BacklogItem
 }
 
 [JsonConverter(typeof(SnakeCaseEnumConverter<SessionType>))]
-public enum SessionType
+internal enum SessionType
 {
     Development,
     User,
@@ -113,7 +113,7 @@ public enum SessionType
 
 /// <summary>A session moves active → handoff → completed, or ends abandoned.</summary>
 [JsonConverter(typeof(SnakeCaseEnumConverter<SessionStatus>))]
-public enum SessionStatus
+internal enum SessionStatus
 {
     Active,
     Handoff,
@@ -122,7 +122,7 @@ public enum SessionStatus
 }
 
 [JsonConverter(typeof(SnakeCaseEnumConverter<Priority>))]
-public enum Priority
+internal enum Priority
 {
     High,
     Medium,
@@ -130,7 +130,7 @@ public enum Priority
 }
 
 [JsonConverter(typeof(SnakeCaseEnumConverter<BacklogKind>))]
-public enum BacklogKind
+internal enum BacklogKind
 {
     Task,
     Idea,

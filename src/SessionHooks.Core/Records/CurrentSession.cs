@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace SessionHooks.Records;
 
 /// <summary><c>current_session.json</c>: the active session of this worktree's branch. Never committed.</summary>
-public sealed class CurrentSession : SessionFile
+internal sealed class CurrentSession : SessionFile
 {
     [JsonPropertyName("metadata")]
     public CurrentSessionMetadata Metadata { get; set; } = new();
@@ -13,7 +13,7 @@ public sealed class CurrentSession : SessionFile
     public CurrentSessionContext Context { get; set; } = new();
 }
 
-public sealed class CurrentSessionMetadata
+internal sealed class CurrentSessionMetadata
 {
     [JsonPropertyName("session_id")]
     public string SessionId { get; set; } = "";
@@ -37,7 +37,7 @@ public sealed class CurrentSessionMetadata
     public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
-public sealed class SessionEnvironment
+internal sealed class SessionEnvironment
 {
     /// <summary>Null on a detached HEAD.</summary>
     [JsonPropertyName("branch")]
@@ -54,7 +54,7 @@ public sealed class SessionEnvironment
     public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
-public sealed class CurrentSessionContext
+internal sealed class CurrentSessionContext
 {
     [JsonPropertyName("active_files")]
     public List<string> ActiveFiles { get; set; } = [];

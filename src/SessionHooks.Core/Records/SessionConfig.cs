@@ -5,7 +5,7 @@ using SessionHooks.Records;
 namespace SessionHooks.Records;
 
 /// <summary><c>config.json</c>: optional; every rule has a default when the file or a field is missing.</summary>
-public sealed class SessionConfig : SessionFile
+internal sealed class SessionConfig : SessionFile
 {
     /// <summary>Rule name (see <c>Rules.PushRules.All</c>) to what it does when broken.</summary>
     [JsonPropertyName("rules")]
@@ -25,7 +25,7 @@ public sealed class SessionConfig : SessionFile
 }
 
 [JsonConverter(typeof(SnakeCaseEnumConverter<RuleLevel>))]
-public enum RuleLevel
+internal enum RuleLevel
 {
     Off,
     Warning,

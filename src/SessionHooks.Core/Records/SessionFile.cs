@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace SessionHooks.Records;
 
 /// <summary>What every session file carries: its schema reference and format version.</summary>
-public abstract class SessionFile
+internal abstract class SessionFile
 {
     [JsonPropertyName("$schema")]
     [JsonPropertyOrder(-100)]

@@ -1,6 +1,7 @@
 namespace SessionHooks.Records;
 
 /// <summary>The files SessionHooks owns, all in <c>.sessions/</c> at the worktree root.</summary>
+// Public, unlike the rest of Core: NUnit test cases take it as a parameter, and they must be public.
 public enum SessionFileKind
 {
     AiSessions,
@@ -9,7 +10,7 @@ public enum SessionFileKind
     Config,
 }
 
-public static class SessionFiles
+internal static class SessionFiles
 {
     /// <summary>The folder, relative to the worktree root.</summary>
     public const string Folder = ".sessions";

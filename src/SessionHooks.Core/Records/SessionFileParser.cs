@@ -9,7 +9,7 @@ namespace SessionHooks.Records;
 /// Turns a session file's bytes into its typed model, or into diagnostics that say where and
 /// why it cannot be read. Files in an older format are migrated; never throws for bad input.
 /// </summary>
-public static class SessionFileParser
+internal static class SessionFileParser
 {
     /// <summary>The largest session file read, unless the caller says otherwise: 256 MB.</summary>
     public const long DefaultMaxBytes = 256L * 1024 * 1024;

@@ -9,7 +9,7 @@ namespace SessionHooks.Records;
 /// The one place that turns session files into text and back: two-space indent, declared key
 /// order, unknown fields kept, non-ASCII text left readable, LF line ends and a trailing newline.
 /// </summary>
-public static class SessionJson
+internal static class SessionJson
 {
     // Built at run time: the source generator's attribute cannot set the encoder, and the
     // default one escapes every non-ASCII character, which makes unicode branch names unreadable.

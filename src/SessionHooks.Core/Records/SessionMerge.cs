@@ -7,7 +7,7 @@ namespace SessionHooks.Records;
 /// id and never dropped; a session's fields come from the side updated last, its creation time
 /// from the earliest; lists are merged as sets. The merge driver and recover both use these.
 /// </summary>
-public static class SessionMerge
+internal static class SessionMerge
 {
     public static AiSessions Merge(AiSessions ours, AiSessions theirs)
     {

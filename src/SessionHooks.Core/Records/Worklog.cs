@@ -9,13 +9,13 @@ namespace SessionHooks.Records;
 /// <c>.sessions/worklog/&lt;session-id&gt;/</c>, written once; in format 1 the single
 /// <c>.sessions/worklog.json</c>, which the next commit splits (docs/records.md).
 /// </summary>
-public sealed class Worklog : SessionFile
+internal sealed class Worklog : SessionFile
 {
     [JsonPropertyName("entries")]
     public List<WorklogEntry> Entries { get; set; } = [];
 }
 
-public sealed class WorklogEntry
+internal sealed class WorklogEntry
 {
     [JsonPropertyName("id")]
     public string Id { get; set; } = "";
@@ -66,7 +66,7 @@ public sealed class WorklogEntry
     public Dictionary<string, JsonElement>? Extra { get; set; }
 }
 
-public sealed class FileChange
+internal sealed class FileChange
 {
     [JsonPropertyName("path")]
     public string Path { get; set; } = "";
@@ -79,6 +79,7 @@ public sealed class FileChange
     public string? From { get; set; }
 }
 
+// Public, unlike the rest of Core: NUnit test cases take it as a parameter, and they must be public.
 [JsonConverter(typeof(SnakeCaseEnumConverter<ChangeKind>))]
 public enum ChangeKind
 {
@@ -91,7 +92,7 @@ public enum ChangeKind
 }
 
 [JsonConverter(typeof(SnakeCaseEnumConverter<WorklogKind>))]
-public enum WorklogKind
+internal enum WorklogKind
 {
     Commit,
     Merge,

@@ -15,7 +15,7 @@ namespace SessionHooks.Safety;
 /// The root itself is trusted: git named it. The check and the operation are not one atomic step;
 /// what the check guards against is content a repository brings, not a local process racing it.
 /// </remarks>
-public sealed class OwnedPath
+internal sealed class OwnedPath
 {
     private const string TempSuffix = ".tmp";
 

@@ -10,7 +10,7 @@ namespace SessionHooks.Safety;
 /// and in Markdown it cannot start a line, a heading, a list, a code block or HTML of its own.
 /// Everything SessionHooks prints or renders from such text goes through here.
 /// </summary>
-public static class SafeText
+internal static class SafeText
 {
     // The characters that open code, links, images, HTML or entities anywhere in a line. Emphasis
     // (* _ ~) only changes how text looks, so it is left readable.

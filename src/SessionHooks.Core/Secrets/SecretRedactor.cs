@@ -6,7 +6,7 @@ using SessionHooks.Records;
 namespace SessionHooks.Secrets;
 
 /// <summary>Text after secrets were replaced by <c>[REDACTED:kind]</c>, and the kinds that were found.</summary>
-public sealed record Redaction(string Text, IReadOnlyList<string> Kinds)
+internal sealed record Redaction(string Text, IReadOnlyList<string> Kinds)
 {
     public bool Found => Kinds.Count > 0;
 }
@@ -17,7 +17,7 @@ public sealed record Redaction(string Text, IReadOnlyList<string> Kinds)
 /// repository's <c>secret_patterns</c> (see <see cref="RepositoryPatterns"/>), all within one time
 /// budget: a text that cannot be checked in time is refused (SH5010), never written unchecked.
 /// </summary>
-public static class SecretRedactor
+internal static class SecretRedactor
 {
     /// <summary>The time one text may take to check, built-in detectors and repository patterns together.</summary>
     /// <remarks>Linear-time matching keeps 1,000 patterns on 100 KB well inside it; it bounds what nothing else would.</remarks>

@@ -10,7 +10,7 @@ namespace SessionHooks.Store;
 /// built the tree; finished by post-commit, which writes and stages them again. If git stops the
 /// commit, nothing staged remains and the pending area still holds everything.
 /// </summary>
-public sealed class CommitRecording
+internal sealed class CommitRecording
 {
     /// <summary>HEAD when pre-commit ran; null on an unborn branch.</summary>
     [JsonPropertyName("head")]
@@ -32,7 +32,7 @@ public sealed class CommitRecording
 }
 
 /// <summary>A file the commit writes: where, and what the index and the working tree held before.</summary>
-public sealed class RecordedFile
+internal sealed class RecordedFile
 {
     [JsonPropertyName("path")]
     public string Path { get; set; } = "";
@@ -47,7 +47,7 @@ public sealed class RecordedFile
 }
 
 /// <summary>What the commit takes out of one session's pending records once it is made.</summary>
-public sealed class RecordedSession
+internal sealed class RecordedSession
 {
     [JsonPropertyName("session")]
     public string SessionId { get; set; } = "";
@@ -64,7 +64,7 @@ public sealed class RecordedSession
 /// The folder under this worktree's git dir holding the commit in progress: <c>recording.json</c>,
 /// and each file's content before and after (<c>before-N</c>, <c>after-N</c>).
 /// </summary>
-public sealed class CommitInProgress(StatePaths state)
+internal sealed class CommitInProgress(StatePaths state)
 {
     private const string RecordingFile = "recording.json";
     private readonly string folder = state.CommitInProgress;

@@ -1,7 +1,7 @@
 namespace SessionHooks.Store;
 
 /// <summary>What a writer locks: each names one lock file (<see cref="HeldLocks"/>).</summary>
-public enum RecordLock
+internal enum RecordLock
 {
     /// <summary>This worktree's committed records: <c>ai_sessions.json</c>, the worklog files, the commit in progress.</summary>
     Records,

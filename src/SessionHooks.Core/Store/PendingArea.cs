@@ -13,7 +13,7 @@ namespace SessionHooks.Store;
 /// <see cref="RecordLock.Pending"/>. A file that can't be read is never overwritten: it is set
 /// aside, with what can't be recorded reported, so nothing logged is silently lost.
 /// </summary>
-public sealed class PendingArea
+internal sealed class PendingArea
 {
     private const string RepositoryFile = "repository.json";
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);

@@ -9,7 +9,7 @@ namespace SessionHooks.Store;
 /// kept as it was when the change began (<see cref="Base"/>) and as it is now (<see cref="Changed"/>),
 /// so a commit applies just what changed here onto whatever the committed session has become.
 /// </summary>
-public sealed class PendingSession
+internal sealed class PendingSession
 {
     [JsonPropertyName("session")]
     public string SessionId { get; set; } = "";
@@ -48,7 +48,7 @@ public sealed class PendingSession
 }
 
 /// <summary>The repository-wide lists of <c>ai_sessions.json</c> as changed here, each with its base; null where unchanged.</summary>
-public sealed class PendingRepository
+internal sealed class PendingRepository
 {
     [JsonPropertyName("base_knowledge_cache")]
     public List<string>? BaseKnowledgeCache { get; set; }

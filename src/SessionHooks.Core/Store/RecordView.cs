@@ -9,7 +9,7 @@ namespace SessionHooks.Store;
 /// changes go to the pending area, and only a commit writes committed files. Read and save it
 /// under <see cref="SessionStore.LockAll"/> when changing it.
 /// </summary>
-public sealed class RecordView
+internal sealed class RecordView
 {
     private readonly SessionStore store;
     private readonly Dictionary<string, PendingSession> pending;

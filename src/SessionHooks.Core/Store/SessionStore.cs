@@ -12,7 +12,7 @@ namespace SessionHooks.Store;
 /// file that can't be read is never written over. The API is synchronous: locks belong to the
 /// calling thread.
 /// </summary>
-public sealed class SessionStore
+internal sealed class SessionStore
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 

@@ -4,7 +4,7 @@ namespace SessionHooks.Store;
 /// Session file locks held until disposed. While it is held, reads and updates of those files
 /// by the same thread through the same <see cref="SessionStore"/> see no other writer.
 /// </summary>
-public sealed class StoreLock : IDisposable
+internal sealed class StoreLock : IDisposable
 {
     private readonly HeldLocks owner;
     private IReadOnlyList<RecordLock>? kinds;

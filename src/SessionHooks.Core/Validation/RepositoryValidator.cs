@@ -6,7 +6,7 @@ using SessionHooks.Safety;
 namespace SessionHooks.Validation;
 
 /// <summary>How <see cref="RepositoryValidator"/> reads and reports.</summary>
-public sealed record RepositoryValidationOptions
+internal sealed record RepositoryValidationOptions
 {
     /// <summary>Absolute paths in diagnostics (for MSBuild and IDEs); otherwise relative to <see cref="BaseDirectory"/>.</summary>
     public bool AbsolutePaths { get; init; }
@@ -24,7 +24,7 @@ public sealed record RepositoryValidationOptions
 /// the rules across files. Missing files are not errors (config.json is optional; a repository
 /// without sessions has none). Never throws: what cannot be read becomes a diagnostic.
 /// </summary>
-public static class RepositoryValidator
+internal static class RepositoryValidator
 {
     public static IReadOnlyList<Diagnostic> Validate(string worktreeRoot, RepositoryValidationOptions? options = null)
     {

@@ -17,7 +17,7 @@ internal sealed record SessionFileSet(
     SessionDocument<CurrentSession>? CurrentSession = null);
 
 /// <summary>Which cross-file rules run, and what else counts as known.</summary>
-public sealed record CrossFileRuleOptions
+internal sealed record CrossFileRuleOptions
 {
     /// <summary>
     /// Whether current_session.json's session must be in ai_sessions.json (SH3004). A session

@@ -7,7 +7,7 @@ namespace SessionHooks.Workflows;
 /// it; when a session ends, its open items are carried to the next session of the same branch,
 /// which inherits them when it starts. Items are matched by their text, so nothing shows twice.
 /// </summary>
-public static class Backlog
+internal static class Backlog
 {
     /// <summary>Adds an item unless an open one with the same text is already there.</summary>
     public static bool Add(Session session, BacklogItem item)

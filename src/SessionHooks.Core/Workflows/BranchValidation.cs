@@ -10,7 +10,7 @@ namespace SessionHooks.Workflows;
 /// <see cref="MaxCommits"/>) are accounted for as pre-push would judge them, so <c>validate</c>,
 /// pre-push and <c>recover</c> agree about commits already pushed without an entry.
 /// </summary>
-public static class BranchValidation
+internal static class BranchValidation
 {
     public const int MaxCommits = 500;
 

@@ -14,7 +14,7 @@ namespace SessionHooks.Workflows;
 /// Every text from the session files or git is checked for secrets and escaped
 /// (<see cref="SafeText.Markdown"/>), so none can start a heading, a list or HTML of its own.
 /// </summary>
-public static class JournalMarkdown
+internal static class JournalMarkdown
 {
     public static string Render(GitRepository git, AiSessions sessions, IReadOnlyList<WorklogEntry> entries, DateTimeOffset now)
     {

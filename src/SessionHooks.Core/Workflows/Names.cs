@@ -3,7 +3,7 @@ using SessionHooks.Records;
 namespace SessionHooks.Workflows;
 
 /// <summary>The names the session files use for their enumerations, and back.</summary>
-public static class Names
+internal static class Names
 {
     public static string Of<T>(T value)
         where T : struct, Enum => EnumNames.Of(value);

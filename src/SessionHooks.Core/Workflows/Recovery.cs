@@ -17,7 +17,7 @@ namespace SessionHooks.Workflows;
 /// <c>current_session.json</c> is rebuilt; commits made without the hooks are backfilled; records a
 /// reset dropped come back; and everything pending for the branch is recorded in one commit.
 /// </summary>
-public static class Recovery
+internal static class Recovery
 {
     public const string CommitSubject = "Record session state (session recover)";
 
@@ -290,9 +290,9 @@ public static class Recovery
         where T : class;
 }
 
-public sealed record RecoveryOptions(bool DryRun = false, bool Commit = true, int MaxBackfill = 500);
+internal sealed record RecoveryOptions(bool DryRun = false, bool Commit = true, int MaxBackfill = 500);
 
-public sealed class RecoveryReport(bool dryRun)
+internal sealed class RecoveryReport(bool dryRun)
 {
     private readonly List<string> steps = [];
 

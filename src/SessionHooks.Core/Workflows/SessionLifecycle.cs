@@ -4,7 +4,7 @@ using SessionHooks.Records;
 namespace SessionHooks.Workflows;
 
 /// <summary>Starting, ending and switching sessions by hand. Each change waits in the pending area for the branch's next commit.</summary>
-public static class SessionLifecycle
+internal static class SessionLifecycle
 {
     /// <summary>
     /// Starts a new session on the checked-out branch and makes it current. Nothing is closed: the

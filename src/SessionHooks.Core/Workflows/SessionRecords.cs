@@ -5,7 +5,7 @@ using SessionHooks.Store;
 namespace SessionHooks.Workflows;
 
 /// <summary>The records as they stand, with what is pending, for the commands that only report.</summary>
-public sealed class SessionRecords
+internal sealed class SessionRecords
 {
     private SessionRecords(RecordView view, CurrentSession? current)
     {

@@ -10,7 +10,7 @@ namespace SessionHooks.Workflows;
 /// on the branch as <c>commit</c> (and <c>merge</c>) entries; commits a rewrite replaced are
 /// <see cref="Replaced"/>, kept apart.
 /// </summary>
-public sealed record SessionSummary(
+internal sealed record SessionSummary(
     Session Session,
     IReadOnlyList<CommitInfo> Commits,
     int FilesChanged,

@@ -4,7 +4,7 @@ using SessionHooks.Records;
 namespace SessionHooks.Workflows;
 
 /// <summary>Entries written by hand (<c>session log</c>): commits are their own entries (docs/records.md).</summary>
-public static class WorklogWriter
+internal static class WorklogWriter
 {
     public static IReadOnlyList<WorklogKind> HandKinds { get; } =
     [

@@ -174,6 +174,9 @@ scale() {
       -n hooked "$3" -n "without hooks" "$4" >&2
   }
   measure "scale-$size-post-checkout" "$(checkout_prepare "$dir")" "$(checkout_command "$dir")" "$(checkout_command "$dir" "$none")"
+  # Each run ended on 'other', the last ones without hooks: back on main with them, whose session the
+  # commits and pushes below record to.
+  git -C "$dir" switch -q main
   measure "scale-$size-pre-commit" "$(commit_prepare "$dir")" "$(commit_command "$dir")" "$(commit_command "$dir" "$none")"
   measure "scale-$size-pre-commit-rewritten" "$(rewritten_prepare "$dir")" "$(commit_command "$dir")" "$(commit_command "$dir" "$none")"
   measure "scale-$size-pre-push" "$(push_prepare "$dir")" "$(push_command "$dir")" "$(push_command "$dir" "$none")"

@@ -1,15 +1,23 @@
 #!/bin/sh
 # SessionHooks launcher, written by 'session install'. The git hooks, Husky.Net's task runner
 # (task-runner.json) and the merge driver call it; it starts a SessionHooks program from the
-# hooks folder recorded in this clone's local git config (sessionhooks.hooksdir).
-# Usage: sh .husky/sessionhooks.sh <hook|merge-driver|recover> [arguments...]
+# hooks folder 'session install' recorded for this clone (in the git dir, and in the local git
+# config as sessionhooks.hooksdir).
+# Usage: sh .husky/sessionhooks.sh [task] <hook|merge-driver|recover> [arguments...]
 
 if [ "$#" -eq 0 ]; then
-  echo "SessionHooks: usage: sessionhooks.sh <hook|merge-driver|recover> [arguments...]" >&2
+  echo "SessionHooks: usage: sessionhooks.sh [task] <hook|merge-driver|recover> [arguments...]" >&2
   exit 2
 fi
 verb=$1
 shift
+task=
+if [ "$verb" = task ] && [ "$#" -gt 0 ]; then
+  # A task-runner.json task: the program is told (--task-runner), as it then may have nothing to do.
+  task=--task-runner
+  verb=$1
+  shift
+fi
 
 case "$verb" in
   post-checkout | pre-commit | pre-push) program="sessionhooks-$verb" ;;
@@ -44,12 +52,32 @@ esac
 if [ "$program" = session ]; then
   # Not hooks, so SESSIONHOOKS=0 and HUSKY=0 do not skip them: a merge driver that exits 0
   # without merging would silently keep only one side of the session files.
-  set -- "$verb" "$@"
+  set -- "$verb" ${task:+"$task"} "$@"
 elif [ "${SESSIONHOOKS-}" = 0 ] || [ "${HUSKY-}" = 0 ]; then
   exit 0
+else
+  set -- ${task:+"$task"} "$@"
 fi
 
-dir=$(git config --get sessionhooks.hooksdir)
+# git runs hooks, tasks and merge drivers from the worktree root, where .git is the git dir, or
+# a file naming it (a linked worktree's, whose commondir file leads to the clone's own).
+common=${GIT_COMMON_DIR:-${GIT_DIR:-.git}}
+if [ -f "$common" ] && IFS= read -r line <"$common"; then
+  common=${line#gitdir: }
+fi
+if [ -z "${GIT_COMMON_DIR-}" ] && [ -f "$common/commondir" ] && IFS= read -r line <"$common/commondir"; then
+  case "$line" in
+    /*) common=$line ;;
+    *) common=$common/$line ;;
+  esac
+fi
+dir=
+if [ -f "$common/sessionhooks/hooksdir" ]; then
+  IFS= read -r dir <"$common/sessionhooks/hooksdir"
+fi
+if [ -z "$dir" ]; then
+  dir=$(git config --get sessionhooks.hooksdir)
+fi
 if [ -n "$dir" ]; then
   # A native hooks folder (linux-x64/ …) holds the hook programs; the session CLI is in the folder above.
   for d in "$dir" "$dir/.."; do
@@ -63,7 +91,23 @@ if [ -n "$dir" ]; then
   done
 fi
 
-echo "SessionHooks: hooks not found; run 'session install'" >&2
+# Not set up in this clone (a fresh clone), or the hooks folder is gone: name the one command
+# that sets it up, as this repository installs SessionHooks.
+fix="session install"
+for manifest in .config/dotnet-tools.json dotnet-tools.json; do
+  if [ -f "$manifest" ] && grep -qi '"sessionhooks\.cli"' "$manifest"; then
+    fix="dotnet tool restore && dotnet session install"
+  fi
+done
+if [ "$fix" = "session install" ] && grep -qs 'Include="SessionHooks"' ./*.props ./*.*proj ./*/*.*proj ./*/*/*.*proj; then
+  fix="dotnet build"
+fi
+if [ "$verb" = pre-push ]; then
+  # pre-push is the gate: what this clone committed unchecked would be pushed unchecked.
+  echo "SessionHooks pre-push: push refused: the hook programs are not set up in this clone; run: $fix (or push without the checks: git push --no-verify)" >&2
+  exit 1
+fi
+echo "SessionHooks: the hook programs are not set up in this clone; run: $fix" >&2
 if [ "$program" = session ]; then
   # A merge driver that fails leaves a conflict for 'session recover'; exiting 0 would lose entries.
   exit 2

@@ -1,29 +1,35 @@
 #!/usr/bin/env bash
-# Measures the hooks against the floor (a trivial .NET program) and a peer (lefthook running an
-# empty job), side by side in one hyperfine run per git command, and writes the results table
-# into docs/performance.md. See docs/performance.md for what each row means.
+# Measures the hooks side by side in ONE hyperfine run: the floor (a trivial .NET program), each
+# git command with SessionHooks' hooks and without hooks, the same commands with lefthook 2.2.2
+# running an empty job, and Husky.Net 0.9.1's 'dotnet husky run' of an empty task. Then how the
+# hooks scale with history, in one hyperfine run per hook. Writes the tables into
+# docs/performance.md (see there for what each row means).
 #
 # Usage: bench/run.sh                 build in Release, measure, update docs/performance.md
 # Environment:
 #   BENCH_RUNS, BENCH_WARMUP          hyperfine runs and warmups per command (default 20, 5)
-#   BENCH_HOOKS=composite|r2r|build   hook programs from a self-contained composite ReadyToRun
-#                                     publish (default), a framework-dependent ReadyToRun publish,
-#                                     or a plain Release build (the CLI's output folder)
+#   BENCH_HOOKS=aot|build             hook programs as the package ships them for linux-x64:
+#                                     NativeAOT (default; needs clang), or framework-dependent
+#                                     (the CLI's Release build, as on other runtimes)
 #   BENCH_WORK                        work folder (default: a new folder under /tmp)
-#   BENCH_ONLY                        space-separated groups to run (default: all)
-#   BENCH_NO_DOCS=1                   print the table, leave docs/performance.md alone
+#   BENCH_ONLY                        space-separated groups to run: side-by-side scale (default: both)
+#   BENCH_NO_DOCS=1                   print the tables, leave docs/performance.md alone
 set -euo pipefail
 
 repo_root=$(cd "$(dirname "$0")/.." && pwd)
 work=${BENCH_WORK:-$(mktemp -d /tmp/sessionhooks-bench.XXXXXX)}
 runs=${BENCH_RUNS:-20}
 warmup=${BENCH_WARMUP:-5}
-hooks_mode=${BENCH_HOOKS:-composite}
-only=${BENCH_ONLY:-"post-checkout pre-commit pre-push scale"}
+hooks_mode=${BENCH_HOOKS:-aot}
+only=${BENCH_ONLY:-"side-by-side scale"}
 artifacts=$work/build
 results=$work/results
 mkdir -p "$results"
 export SESSIONHOOKS_LOG=information
+# Neither the tools nor the hooks should print first-run banners or phone home while measured.
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+husky_version=0.9.1
+lefthook_version=2.2.2
 
 log() { printf '\n== %s\n' "$*" >&2; }
 
@@ -34,27 +40,24 @@ build() {
   dotnet build "$repo_root/bench/SessionGenerator" "${common[@]}" >&2
   floor=$artifacts/bin/Floor/release/floor
   generator=$artifacts/bin/SessionGenerator/release/session-generator
-  if [ "$hooks_mode" = composite ]; then
-    # The fast build (docs/performance.md): the runtime and the app precompiled together in one
-    # image, so the framework's generics over our types need no JIT at start-up.
-    dotnet publish "$repo_root/src/SessionHooks.Cli" "${common[@]}" -r linux-x64 --self-contained true \
-      -p:PublishReadyToRun=true -p:PublishReadyToRunComposite=true -o "$work/hooks" >&2
-    hooks=$work/hooks
-  elif [ "$hooks_mode" = r2r ]; then
-    # The CLI and the hook programs, ReadyToRun-compiled, framework-dependent.
-    dotnet publish "$repo_root/src/SessionHooks.Cli" "${common[@]}" -r linux-x64 --self-contained false \
-      -p:PublishReadyToRun=true -o "$work/hooks" >&2
-    hooks=$work/hooks
-  else
-    dotnet build "$repo_root/src/SessionHooks.Cli" "${common[@]}" >&2
-    hooks=$artifacts/bin/SessionHooks.Cli/release
+  # The package's layout: the CLI and the framework-dependent hook programs, and the NativeAOT
+  # programs in linux-x64/, which 'session install' picks on that runtime.
+  hooks=$work/hooks
+  dotnet build "$repo_root/src/SessionHooks.Cli" "${common[@]}" -p:SessionHooksNativeHooks=false -o "$hooks" >&2
+  if [ "$hooks_mode" = aot ]; then
+    command -v clang >/dev/null || { echo "bench: NativeAOT needs clang (Debian: apt-get install clang), or run with BENCH_HOOKS=build" >&2; exit 2; }
+    # The same publish the tests and the package use (hooks/NativeHooks.targets), kept in
+    # artifacts/native/ and redone only when a source changed.
+    dotnet build "$repo_root/tests/SessionHooks.Testing" -c Release -nologo -v:q -p:SessionHooksNativeHooks=true >&2
+    mkdir -p "$hooks/linux-x64"
+    find "$repo_root/artifacts/native/linux-x64" -maxdepth 1 -type f ! -name '*.stamp' -exec cp {} "$hooks/linux-x64/" \;
   fi
 }
 
 lefthook_install() {
-  log "installing lefthook 2.2.2"
+  log "installing lefthook $lefthook_version"
   mkdir -p "$work/lefthook"
-  (cd "$work/lefthook" && npm install --silent --no-audit --no-fund lefthook@2.2.2 >/dev/null)
+  (cd "$work/lefthook" && npm install --silent --no-audit --no-fund "lefthook@$lefthook_version" >/dev/null)
   # The native binary, as a Go install or Homebrew puts it on PATH (node_modules/.bin starts node first).
   export PATH="$work/lefthook/node_modules/lefthook-linux-x64/bin:$PATH"
 }
@@ -70,18 +73,25 @@ new_repo() {
   printf 'line\n' >"$dir/file.txt"
   SESSIONHOOKS=0 git -C "$dir" add -A
   SESSIONHOOKS=0 git -C "$dir" commit -q -m "initial commit"
-  if [ "$kind" = sessionhooks ]; then
-    (cd "$dir" && "$hooks/session" install --hooks-dir "$hooks" >/dev/null)
-  else
-    printf 'post-checkout:\n  jobs:\n    - run: "true"\npre-commit:\n  jobs:\n    - run: "true"\npre-push:\n  jobs:\n    - run: "true"\n' >"$dir/lefthook.yml"
-    (cd "$dir" && lefthook install >/dev/null)
-  fi
+  case "$kind" in
+    sessionhooks) (cd "$dir" && "$hooks/session" install --hooks-dir "$hooks" >/dev/null) ;;
+    lefthook)
+      printf 'post-checkout:\n  jobs:\n    - run: "true"\npre-commit:\n  jobs:\n    - run: "true"\npre-push:\n  jobs:\n    - run: "true"\n' >"$dir/lefthook.yml"
+      (cd "$dir" && lefthook install >/dev/null) ;;
+    husky)
+      # Husky.Net as its documentation sets it up: a local tool, 'dotnet husky install', and here
+      # one task that does nothing.
+      (cd "$dir" && dotnet new tool-manifest >/dev/null && dotnet tool install Husky --version "$husky_version" >/dev/null \
+        && dotnet husky install >/dev/null)
+      printf '{\n  "tasks": [\n    { "name": "empty", "group": "empty", "command": "true" }\n  ]\n}\n' >"$dir/.husky/task-runner.json" ;;
+  esac
   git -C "$dir" add -A
   git -C "$dir" commit -q -m "install hooks"
   git init -q --bare "$dir.remote.git"
   git -C "$dir" remote add origin "$dir.remote.git"
   git -C "$dir" push -q --no-verify origin main
   git -C "$dir" branch other
+  git -C "$dir" tag -f base >/dev/null
 }
 
 # Grows the session files to $2 sessions and $3 entries and commits them through the hooks.
@@ -91,71 +101,107 @@ grow() {
   git -C "$dir" add .sessions
   git -C "$dir" commit -q -m "history: $2 sessions, $3 entries"
   git -C "$dir" push -q --no-verify origin main
-}
-
-# One hyperfine run: the floor, the command with its hook, and the command with the hook skipped.
-# $1 group name, $2 repository, $3 variable that skips the hook, $4 prepare, $5 command.
-measure() {
-  local name=$1 dir=$2 skip=$3 prepare=$4 command=$5
   git -C "$dir" tag -f base >/dev/null
-  log "measuring $name"
+}
+
+# What each git command needs before a run, and the command; $1 is the repository, $2 (optional)
+# the git options of the run without hooks. 'git switch -' goes back and forth between main and other.
+checkout_prepare() { echo "git -C '$1' switch -q other && git -C '$1' switch -q main"; }
+checkout_command() { echo "cd '$1' && git ${2:-} switch -q -"; }
+# One commit after another, as on a working branch: the records the last commit's hooks wrote are
+# still in place.
+commit_prepare() { echo "cd '$1' && echo \$RANDOM >>file.txt && git add file.txt"; }
+commit_command() { echo "cd '$1' && git ${2:-} commit -q -m change"; }
+# The first commit after git itself rewrote the records (here a reset; a checkout or a merge does
+# the same).
+rewritten_prepare() { echo "cd '$1' && git reset -q --hard base && echo \$RANDOM >>file.txt && git add file.txt"; }
+# A push of one new commit, made with the hooks on: from what the remote has, so pre-push checks it.
+push_prepare() { echo "cd '$1' && git reset -q --hard base && echo \$RANDOM >>file.txt && git commit -q -am change"; }
+push_command() { echo "cd '$1' && git ${2:-} push -q --force origin HEAD:refs/heads/main"; }
+
+# The same git command with no hook at all: an empty hooks folder, so the overhead counts
+# everything the hooks add, the shell scripts that start them included.
+no_hooks() { mkdir -p "$work/no-hooks"; echo "-c core.hooksPath='$work/no-hooks'"; }
+
+# The one side-by-side run. Each command has its own repository, so no command's runs change what
+# another measures; a hooked command is followed by the same command without hooks.
+side_by_side() {
+  lefthook_install
+  local repos=$work/repos names=() prepares=() commands=()
+  mkdir -p "$repos"
+  add() { names+=("$1"); prepares+=("$2"); commands+=("$3"); }
+  add floor "true" "$floor"
+  local none
+  none=$(no_hooks)
+  for tool in sessionhooks lefthook; do
+    for hook in post-checkout commit pre-push; do
+      new_repo "$repos/$tool-$hook" "$tool"
+    done
+    local dir=$repos/$tool
+    add "$tool post-checkout" "$(checkout_prepare "$dir-post-checkout")" "$(checkout_command "$dir-post-checkout")"
+    add "$tool post-checkout without hooks" "$(checkout_prepare "$dir-post-checkout")" "$(checkout_command "$dir-post-checkout" "$none")"
+    add "$tool commit" "$(commit_prepare "$dir-commit")" "$(commit_command "$dir-commit")"
+    add "$tool commit without hooks" "$(commit_prepare "$dir-commit")" "$(commit_command "$dir-commit" "$none")"
+    add "$tool pre-push" "$(push_prepare "$dir-pre-push")" "$(push_command "$dir-pre-push")"
+    add "$tool pre-push without hooks" "$(push_prepare "$dir-pre-push")" "$(push_command "$dir-pre-push" "$none")"
+  done
+  log "installing Husky.Net $husky_version"
+  new_repo "$repos/husky" husky
+  add "husky run" "true" "cd '$repos/husky' && dotnet husky run --group empty"
+
+  local arguments=()
+  for i in "${!names[@]}"; do
+    arguments+=(-n "${names[$i]}" --prepare "${prepares[$i]}" "${commands[$i]}")
+  done
+  log "measuring side by side: ${#names[@]} commands"
   hyperfine --style basic -w "$warmup" -r "$runs" \
-    --prepare "$prepare" \
-    --export-json "$results/$name.json" --export-markdown "$results/$name.md" \
-    -n floor "$floor" \
-    -n hooked "cd '$dir' && $command" \
-    -n skipped "cd '$dir' && $skip=0 $command" >&2
+    --export-json "$results/side-by-side.json" --export-markdown "$results/side-by-side.md" \
+    "${arguments[@]}" >&2
 }
 
-checkout() {
-  # 'git switch -' needs a previous branch to go back to.
-  git -C "$2" switch -q other && git -C "$2" switch -q main
-  measure "$1" "$2" "$3" "true" "git switch -q -"
-}
-
-# One commit after another, as on a working branch: the worklog the last commit's hook wrote is
-# still in place, so pre-commit appends to it without reading it again.
-commit() {
-  measure "$1" "$2" "$3" \
-    "cd '$2' && echo \$RANDOM >>file.txt && git add file.txt" \
-    "git commit -q -m change"
-}
-
-# The first commit after git itself rewrote the worklog (here a reset; a checkout or a merge
-# does the same): pre-commit reads and checks the whole file before it appends.
-commit_after_rewrite() {
-  measure "$1" "$2" "$3" \
-    "cd '$2' && git reset -q --hard base && echo \$RANDOM >>file.txt && git add file.txt" \
-    "git commit -q -m change"
-}
-
-push() {
-  # Start from what the remote has: the last commit of the pre-commit measurement was made with
-  # the hook skipped, and pre-push rightly refuses to push a commit with no worklog entry.
-  git -C "$2" reset -q --hard origin/main
-  measure "$1" "$2" "$3" \
-    "cd '$2' && git reset -q --hard base && echo \$RANDOM >>file.txt && git commit -q -am change" \
-    "git push -q --force origin HEAD:refs/heads/main"
+# One hyperfine run per hook over a repository with $2 sessions and $3 entries: the hooked command
+# and the same without hooks.
+scale() {
+  local size=$1 dir=$work/repos/scale-$1
+  new_repo "$dir" sessionhooks
+  grow "$dir" "$2" "$3"
+  local none
+  none=$(no_hooks)
+  measure() {
+    log "measuring $1"
+    hyperfine --style basic -w "$warmup" -r "$runs" --prepare "$2" \
+      --export-json "$results/$1.json" --export-markdown "$results/$1.md" \
+      -n hooked "$3" -n "without hooks" "$4" >&2
+  }
+  measure "scale-$size-post-checkout" "$(checkout_prepare "$dir")" "$(checkout_command "$dir")" "$(checkout_command "$dir" "$none")"
+  # Each run ended on 'other', the last ones without hooks: back on main with them, whose session the
+  # commits and pushes below record to.
+  git -C "$dir" switch -q main
+  measure "scale-$size-pre-commit" "$(commit_prepare "$dir")" "$(commit_command "$dir")" "$(commit_command "$dir" "$none")"
+  measure "scale-$size-pre-commit-rewritten" "$(rewritten_prepare "$dir")" "$(commit_command "$dir")" "$(commit_command "$dir" "$none")"
+  measure "scale-$size-pre-push" "$(push_prepare "$dir")" "$(push_command "$dir")" "$(push_command "$dir" "$none")"
 }
 
 mean_ms() { jq -r --arg n "$2" '.results[] | select(.command == $n) | .mean * 1000' "$results/$1.json"; }
 
+# A row of the side-by-side table: $1 the command's name, $2 the label; overhead against the same
+# command without hooks, or (none measured) the whole command.
 row() {
-  local name=$1 label=$2
-  [ -f "$results/$name.json" ] || return 0
+  local name=$1 label=$2 file=side-by-side
+  [ -f "$results/$file.json" ] || return 0
   local floor_ms hooked skipped
-  floor_ms=$(mean_ms "$name" floor)
-  hooked=$(mean_ms "$name" hooked)
-  skipped=$(mean_ms "$name" skipped)
-  awk -v l="$label" -v f="$floor_ms" -v h="$hooked" -v s="$skipped" \
-    'BEGIN { o = h - s; printf "| %s | %.1f | %.1f | %.1f | %.1f | %.2f× |\n", l, f, s, h, o, o / f }'
+  floor_ms=$(mean_ms $file floor)
+  hooked=$(mean_ms $file "$name")
+  skipped=$(mean_ms $file "$name without hooks")
+  awk -v l="$label" -v f="$floor_ms" -v h="$hooked" -v s="${skipped:-0}" \
+    'BEGIN { o = h - s; printf "| %s | %.1f | %s | %.1f | %.1f | %.2f× |\n", l, f, (s == 0 ? "–" : sprintf("%.1f", s)), h, o, o / f }'
 }
 
 scale_row() {
   local small=$1 large=$2 label=$3
   [ -f "$results/$small.json" ] && [ -f "$results/$large.json" ] || return 0
-  awk -v l="$label" -v sh="$(mean_ms "$small" hooked)" -v ss="$(mean_ms "$small" skipped)" \
-    -v lh="$(mean_ms "$large" hooked)" -v ls="$(mean_ms "$large" skipped)" \
+  awk -v l="$label" -v sh="$(mean_ms "$small" hooked)" -v ss="$(mean_ms "$small" "without hooks")" \
+    -v lh="$(mean_ms "$large" hooked)" -v ls="$(mean_ms "$large" "without hooks")" \
     'BEGIN { a = sh - ss; b = lh - ls; printf "| %s | %.1f | %.1f | %.2f× |\n", l, a, b, b / a }'
 }
 
@@ -164,17 +210,19 @@ table() {
 Measured $(date -u +%Y-%m-%d) with \`bench/run.sh\` (BENCH_HOOKS=$hooks_mode, $runs runs after $warmup warmups per command).
 Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) memory; $(dotnet --version) SDK, $(git --version), hyperfine $(hyperfine --version | cut -d' ' -f2).
 
-Overhead = mean of the git command with the hook − the same command with the hook skipped
-(\`SESSIONHOOKS=0\`, \`LEFTHOOK=0\` for lefthook); ratio = overhead ÷ the floor measured in the same run.
+All rows come from one hyperfine run. Overhead = mean of the git command with the hooks − the
+same command without hooks (an empty \`core.hooksPath\`); for Husky.Net, the whole
+\`dotnet husky run\`. Ratio = overhead ÷ the floor.
 
-| hook (git command) | floor ms | skipped ms | hooked ms | overhead ms | overhead ÷ floor |
+| hooks (git command) | floor ms | without hooks ms | with hooks ms | overhead ms | overhead ÷ floor |
 |---|---|---|---|---|---|
-$(row post-checkout "post-checkout (\`git switch\`), target ≤ 2×")
-$(row pre-commit "pre-commit (\`git commit\`), target ≤ 2.5×")
-$(row pre-push "pre-push (\`git push\`, full validation), target ≤ 5×")
-$(row lefthook-post-checkout "lefthook 2.2.2 post-checkout, empty job")
-$(row lefthook-pre-commit "lefthook 2.2.2 pre-commit, empty job")
-$(row lefthook-pre-push "lefthook 2.2.2 pre-push, empty job")
+$(row "sessionhooks post-checkout" "post-checkout (\`git switch\`), target ≤ 2×")
+$(row "sessionhooks commit" "pre-commit, prepare-commit-msg, commit-msg, post-commit (\`git commit\`), target ≤ 2.5×")
+$(row "sessionhooks pre-push" "pre-push (\`git push\`, full validation), target ≤ 5×")
+$(row "lefthook post-checkout" "lefthook $lefthook_version post-checkout, empty job")
+$(row "lefthook commit" "lefthook $lefthook_version pre-commit, empty job")
+$(row "lefthook pre-push" "lefthook $lefthook_version pre-push, empty job")
+$(row "husky run" "Husky.Net $husky_version \`dotnet husky run\` of an empty task")
 | no-op \`dotnet build\` with the package ÷ without | see docs/msbuild.md | | | | |
 
 Flat in history (target ≤ 1.5×):
@@ -182,8 +230,8 @@ Flat in history (target ≤ 1.5×):
 | hook | overhead ms, 10 sessions / 100 entries | overhead ms, 1,000 sessions / 100,000 entries | ratio |
 |---|---|---|---|
 $(scale_row scale-small-post-checkout scale-large-post-checkout post-checkout)
-$(scale_row scale-small-pre-commit scale-large-pre-commit pre-commit)
-$(scale_row scale-small-pre-commit-rewritten scale-large-pre-commit-rewritten "pre-commit, first commit after git rewrote \`worklog.json\` (a reset, checkout or merge)")
+$(scale_row scale-small-pre-commit scale-large-pre-commit "\`git commit\`")
+$(scale_row scale-small-pre-commit-rewritten scale-large-pre-commit-rewritten "\`git commit\`, first commit after git rewrote the records (a reset, checkout or merge)")
 $(scale_row scale-small-pre-push scale-large-pre-push "pre-push (no target)")
 EOF
 }
@@ -191,26 +239,10 @@ EOF
 wants() { [[ " $only " == *" $1 "* ]]; }
 
 build
-repos=$work/repos
-mkdir -p "$repos"
-if wants post-checkout || wants pre-commit || wants pre-push; then
-  lefthook_install
-  new_repo "$repos/hooked" sessionhooks
-  new_repo "$repos/lefthook" lefthook
-fi
-wants post-checkout && checkout post-checkout "$repos/hooked" SESSIONHOOKS && checkout lefthook-post-checkout "$repos/lefthook" LEFTHOOK
-wants pre-commit && commit pre-commit "$repos/hooked" SESSIONHOOKS && commit lefthook-pre-commit "$repos/lefthook" LEFTHOOK
-wants pre-push && push pre-push "$repos/hooked" SESSIONHOOKS && push lefthook-pre-push "$repos/lefthook" LEFTHOOK
+wants side-by-side && side_by_side
 if wants scale; then
-  for size in "small 10 100" "large 1000 100000"; do
-    set -- $size
-    new_repo "$repos/scale-$1" sessionhooks
-    grow "$repos/scale-$1" "$2" "$3"
-    checkout "scale-$1-post-checkout" "$repos/scale-$1" SESSIONHOOKS
-    commit "scale-$1-pre-commit" "$repos/scale-$1" SESSIONHOOKS
-    commit_after_rewrite "scale-$1-pre-commit-rewritten" "$repos/scale-$1" SESSIONHOOKS
-    push "scale-$1-pre-push" "$repos/scale-$1" SESSIONHOOKS
-  done
+  scale small 10 100
+  scale large 1000 100000
 fi
 
 table >"$results/table.md"

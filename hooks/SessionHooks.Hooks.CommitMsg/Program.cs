@@ -2,14 +2,15 @@
 // Session-Id trailer (docs/records.md). Never refuses a commit, so it always exits 0.
 using SessionHooks.Hooks;
 
-if (args.Length < 2 || args[0] is not ("prepare-commit-msg" or "commit-msg"))
+var task = args is [HookCall.TaskRunnerOption, ..];
+if (args.Skip(task ? 1 : 0).ToArray() is not [("prepare-commit-msg" or "commit-msg") and var hook, .. var rest])
 {
     Console.Error.WriteLine("usage: sessionhooks-commit-msg prepare-commit-msg|commit-msg <message-file> [<source> [<commit>]] (run by git)");
     return 0;
 }
 
-var (hook, file) = (args[0], args[1]);
-HookHost.Run(hook, context => hook == "commit-msg"
-    ? CommitMessage.Verify(context, file)
-    : CommitMessage.Prepare(context, file, args.Length > 2 ? args[2] : null, args.Length > 3 ? args[3] : null));
+var call = new HookCall(hook, rest) { ViaTaskRunner = task };
+HookHost.Run(call, context => hook == "commit-msg"
+    ? CommitMessage.Verify(context, rest[0])
+    : CommitMessage.Prepare(context, rest[0], rest.Length > 1 ? rest[1] : null, rest.Length > 2 ? rest[2] : null));
 return 0;

@@ -3,13 +3,14 @@
 // status changes nothing in git, so they always exit 0.
 using SessionHooks.Hooks;
 
-if (args is ["post-rewrite", var kind, ..])
+var task = args is [HookCall.TaskRunnerOption, ..];
+if (args.Skip(task ? 1 : 0).ToArray() is ["post-rewrite", .. var rest])
 {
-    using var input = new StreamReader(Console.OpenStandardInput(), System.Text.Encoding.UTF8);
-    var rewrites = input.ReadToEnd();
-    HookHost.Run("post-rewrite", context => PostRewrite.Run(context, kind, rewrites));
+    // A terminal is not git's pipe: reading it would wait for a user who ran the hook by hand.
+    var rewrites = Console.IsInputRedirected ? Console.In.ReadToEnd() : "";
+    HookHost.Run(new HookCall("post-rewrite", rest, rewrites) { ViaTaskRunner = task }, context => PostRewrite.Run(context, rest[0], rewrites));
     return 0;
 }
 
-HookHost.Run("post-commit", PostCommit.Run);
+HookHost.Run(new HookCall("post-commit", []) { ViaTaskRunner = task }, PostCommit.Run);
 return 0;

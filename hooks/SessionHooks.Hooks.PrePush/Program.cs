@@ -3,6 +3,7 @@
 // (it fails closed: 'git push --no-verify' is the deliberate bypass).
 using SessionHooks.Hooks;
 
-var remote = args.Length > 0 ? args[0] : "origin";
-var updates = PushUpdate.Parse(Console.IsInputRedirected ? Console.In.ReadToEnd() : "");
-return HookHost.Run("pre-push", context => PrePush.Run(context, remote, updates), failClosed: true);
+var input = Console.IsInputRedirected ? Console.In.ReadToEnd() : "";
+var call = HookCall.FromArguments("pre-push", args, input);
+var remote = call.Arguments.Count > 0 ? call.Arguments[0] : "origin";
+return HookHost.Run(call, context => PrePush.Run(context, remote, PushUpdate.Parse(input)), failClosed: true);

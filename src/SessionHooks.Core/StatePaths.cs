@@ -33,6 +33,12 @@ internal sealed class StatePaths(string gitDir, string commonGitDir)
     /// <summary>An empty hooks folder, for the commits SessionHooks makes itself with the hooks off.</summary>
     public string NoHooks => Path.Combine(Root, "no-hooks");
 
+    /// <summary>
+    /// The hooks folder install chose for this clone, one line: what the launcher reads on every hook,
+    /// without starting <c>git config</c> (the git config key <c>sessionhooks.hooksdir</c> holds it too).
+    /// </summary>
+    public string HooksFolderFile => Path.Combine(Root, "hooksdir");
+
     /// <summary>A path that never holds a file: a configuration level libgit2 must not read.</summary>
     public string NoConfig => Path.Combine(Root, "no-such-config");
 

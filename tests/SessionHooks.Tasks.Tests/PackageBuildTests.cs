@@ -105,9 +105,9 @@ public sealed class PackageBuildTests
         repository.Run("add", "--all");
         repository.Run("commit", "--quiet", "-m", "SessionHooks, installed by the build");
         repository.Run("checkout", "--quiet", "-b", "feature/records");
-        // The hooks folder is the native one for this machine; the session CLI is in the folder above it.
-        var hooks = repository.Run("config", "--get", "sessionhooks.hooksdir").Trim();
-        var session = new[] { hooks, Path.Combine(hooks, "..") }.Select(d => Path.Combine(d, "session.dll")).First(File.Exists);
+        // The native hooks folder (linux-x64/) holds the hook programs; the CLI is in the folder above, as the launcher looks.
+        var hooksFolder = repository.Run("config", "--get", "sessionhooks.hooksdir").Trim();
+        var session = new[] { hooksFolder, Path.Combine(hooksFolder, "..") }.Select(d => Path.GetFullPath(Path.Combine(d, "session.dll"))).First(File.Exists);
         var logged = repository.Git.Exec(repository.Root, "dotnet", [session, "log", "decision", "the build validates worklog files"], ConsumerProject.DotnetEnvironment());
         Assert.That(logged.ExitCode, Is.Zero, logged.ToString());
         repository.Commit("app/Records.cs", "namespace App;\n\npublic static class Records\n{\n}\n", "a commit that records the decision");

@@ -14,8 +14,10 @@ internal static class RecoverCommand
     {
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan and change nothing" };
         var noCommit = new Option<bool>("--no-commit") { Description = "Leave the repaired session files uncommitted" };
-        var command = new Command("recover", "Bring the session files back in step with git without losing information") { dryRun, noCommit };
-        command.SetAction(result => CommandRunner.InRepository("recover", context =>
+        // Set by the task-runner.json task: recover only when the task runner was asked for it.
+        var taskRunner = new Option<bool>("--task-runner") { Hidden = true };
+        var command = new Command("recover", "Bring the session files back in step with git without losing information") { dryRun, noCommit, taskRunner };
+        command.SetAction(result => SkippedAsTask(result.GetValue(taskRunner)) ?? CommandRunner.InRepository("recover", context =>
         {
             var options = new RecoveryOptions(DryRun: result.GetValue(dryRun), Commit: !result.GetValue(noCommit));
             var hooks = HooksFolder.Locate(context.WorktreeRoot);
@@ -50,5 +52,21 @@ internal static class RecoverCommand
             return ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>Exit code 0 when run as a task the task runner was not asked for (saying why, unless a hook runs it); otherwise null.</summary>
+    private static int? SkippedAsTask(bool asTask)
+    {
+        if (!asTask || HookInstaller.ShouldRecoverAsTask(out var why))
+        {
+            return null;
+        }
+
+        if (why is not null)
+        {
+            Console.Error.WriteLine(why);
+        }
+
+        return ExitCodes.Ok;
     }
 }

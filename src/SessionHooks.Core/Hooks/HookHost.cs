@@ -7,19 +7,42 @@ namespace SessionHooks.Hooks;
 /// repository, print diagnostics one per line, and fail open — an internal failure of a hook
 /// that is not meant to block is one warning line and exit 0. A hook that is meant to block
 /// (pre-push) fails closed instead: the failure refuses, in one line that names it and the
-/// deliberate bypass. Never a stack trace.
+/// deliberate bypass. Never a stack trace. A run that is not git's (a task-runner task started by
+/// hand, see <see cref="HookCall"/>) does nothing and says so in one line, before anything is opened
+/// or logged.
 /// </summary>
 internal static class HookHost
 {
+    /// <param name="call">The hook, its arguments and standard input, as the program received them.</param>
     /// <param name="failClosed">Refuse (exit 1) when the work fails, instead of warning and going on.</param>
-    public static int Run(string hookName, Func<SessionContext, HookOutcome> work, TextWriter? error = null, bool failClosed = false)
+    public static int Run(HookCall call, Func<SessionContext, HookOutcome> work, TextWriter? error = null, bool failClosed = false)
     {
+        ArgumentNullException.ThrowIfNull(call);
         if (IsDisabled())
         {
             return 0;
         }
 
         TextWriter Error() => error ??= Console.Error;
+        var hookName = call.Hook;
+        if (call.NotRunByGit() is { } reason)
+        {
+            Error().WriteLine($"SessionHooks {hookName}: not run by git ({reason}); nothing done");
+            return 0;
+        }
+
+        if (call.ViaTaskRunner && HookFileRunsOwnLine(hookName) is { } hookFile)
+        {
+            // A hook file runs the task runner for every group (Husky.Net's 'dotnet husky add' default):
+            // this hook's own line runs anyway, and this may not even be the hook git is running. Said
+            // only outside git: in a hook it is expected.
+            if (Environment.GetEnvironmentVariable("GIT_EXEC_PATH") is not { Length: > 0 })
+            {
+                Error().WriteLine($"SessionHooks {hookName}: {hookFile} runs SessionHooks' own line, so its task-runner task does nothing");
+            }
+
+            return 0;
+        }
 
         try
         {
@@ -71,6 +94,27 @@ internal static class HookHost
             ? $"SessionHooks {hookName}: warning: {Safety.SafeText.Terminal(failure)}; continuing.{details}"
             : $"SessionHooks {hookName}: warning: {Safety.SafeText.Terminal(failure)}{(failure.StartsWith("internal", StringComparison.Ordinal) ? "; continuing." : "")}");
         return 0;
+    }
+
+    /// <summary>The hook's file (as git finds it) when it holds SessionHooks' own line; null when not, or when that cannot be told.</summary>
+    private static string? HookFileRunsOwnLine(string hookName)
+    {
+        try
+        {
+            using var git = Git.GitRepository.Open(Environment.CurrentDirectory);
+            if (git.WorktreeRoot is not { } root)
+            {
+                return null;
+            }
+
+            var location = Install.HooksLocation.Resolve(root, git.CommonDir);
+            var file = Path.Combine(location.Folder, hookName);
+            return File.Exists(file) && Install.HookScript.HasOurLine(File.ReadAllText(file)) ? Install.HooksLocation.DisplayPath(root, file) : null;
+        }
+        catch (Exception exception) when (exception is SessionHooksException or IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     public static bool IsDisabled() =>

@@ -15,7 +15,7 @@ internal static class ExistingHookLines
     public const string Heading = "These hook lines are in the repository already and run from the next commit on; read them before you commit:";
 
     /// <summary>Every hook git runs from a hooks folder (githooks(5)).</summary>
-    private static readonly HashSet<string> GitHookNames =
+    public static readonly HashSet<string> GitHookNames =
     [
         "applypatch-msg", "pre-applypatch", "post-applypatch", "pre-commit", "pre-merge-commit", "prepare-commit-msg",
         "commit-msg", "post-commit", "pre-rebase", "post-checkout", "post-merge", "pre-push", "pre-receive", "update",

@@ -52,6 +52,29 @@ internal static class HookInstaller
     }
 
     /// <summary>
+    /// Run as the task-runner task <c>sessionhooks-recover</c>: whether to recover, that is whether the
+    /// task runner was asked for it (<c>dotnet husky run --group session-recover</c>). A plain
+    /// <c>dotnet husky run</c> runs every task, often from a hook or to run one's lint tasks;
+    /// recovering then would make a commit nobody asked for. <paramref name="message"/> says why not,
+    /// in one line, unless a git hook runs the task runner: there it is expected, and stays quiet.
+    /// </summary>
+    public static bool ShouldRecoverAsTask(out string? message)
+    {
+        var request = TaskRunnerCall.Request(TaskRunnerFile.RecoverGroup, TaskRunnerFile.RecoverTask);
+        message = request switch
+        {
+            TaskRunnerRequest.AskedFor => null,
+            _ when Environment.GetEnvironmentVariable("GIT_EXEC_PATH") is { Length: > 0 } => null,
+            TaskRunnerRequest.NotAskedFor =>
+                $"SessionHooks {TaskRunnerFile.RecoverGroup}: the task runner was not asked for this group, so nothing was recovered; " +
+                $"run 'dotnet husky run --group {TaskRunnerFile.RecoverGroup}' or 'session recover'",
+            _ => $"SessionHooks {TaskRunnerFile.RecoverGroup}: could not read the task runner's command line to see that it was asked for this group, " +
+                "so nothing was recovered; run 'session recover'",
+        };
+        return request == TaskRunnerRequest.AskedFor;
+    }
+
+    /// <summary>
     /// The program is there as an executable or as a <c>.dll</c> for <c>dotnet</c>, as the launcher runs it;
     /// the <c>session</c> CLI may also be in the folder above a native one (<see cref="NativeHooks"/>).
     /// </summary>

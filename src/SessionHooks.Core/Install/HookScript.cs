@@ -99,6 +99,13 @@ internal static partial class HookScript
     /// <summary>The shebang, Husky.Net's sourcing of <c>_/husky.sh</c>, or SessionHooks' own line.</summary>
     public static bool IsBoilerplateOrOurs(string line) => IsOurs(line) || IsBoilerplate(line);
 
+    /// <summary>
+    /// True when a line runs Husky.Net's task runner with no <c>--group</c> or <c>--name</c>: every task of
+    /// task-runner.json then runs in this hook, as Husky.Net's own hook template suggests (<c>husky run</c>).
+    /// </summary>
+    public static bool RunsEveryTask(string text) =>
+        TextLines.Parse(text).Lines.Exists(l => !l.TrimStart().StartsWith('#') && HuskyRun().IsMatch(l) && !TaskFilter().IsMatch(l));
+
     /// <summary>True when the file already runs Husky.Net's task runner for <paramref name="hook"/>'s group.</summary>
     public static bool RunsTaskRunnerGroup(string text, string hook) => TaskRunnerLine(text, hook) is not null;
 
@@ -143,6 +150,9 @@ internal static partial class HookScript
 
     [GeneratedRegex(@"(--group|-g)(\s+|=)[""']?(?<group>[A-Za-z0-9_.-]+)[""']?")]
     private static partial Regex GroupOption();
+
+    [GeneratedRegex(@"(--group|-g|--name|-n)(\s|=)")]
+    private static partial Regex TaskFilter();
 
     [GeneratedRegex(@"(--args|-a)(\s|=)")]
     private static partial Regex ArgsOption();

@@ -23,6 +23,22 @@ internal static class InstallLayout
     /// </summary>
     public static bool TakesArguments(string hook) => hook is "post-checkout" or "prepare-commit-msg" or "commit-msg" or "post-rewrite" or "pre-push";
 
+    /// <summary>
+    /// The hooks git gives their input on standard input (pre-push: the refs being pushed; post-rewrite:
+    /// the rewritten commits). Husky.Net's task runner starts every task with an empty standard input
+    /// (CliWrap's default), so run as a task these hooks would see nothing to check or record: pre-push
+    /// would let every push through. They keep SessionHooks' own line and never get a task.
+    /// </summary>
+    public static bool ReadsStandardInput(string hook) => hook is "pre-push" or "post-rewrite";
+
+    /// <summary>The hooks that can run as task-runner.json tasks (see <see cref="ReadsStandardInput"/>).</summary>
+    public static readonly IReadOnlyList<string> TaskRunnerHooks = [.. GitHooks.Where(h => !ReadsStandardInput(h))];
+
+    /// <summary>What install says, and the README repeats, where Husky.Net is in use.</summary>
+    public const string OwnLineReason =
+        "pre-push and post-rewrite keep SessionHooks' own line and never get a task-runner task: Husky.Net's task runner does not pass git's " +
+        "standard input to tasks, and git gives pre-push the refs being pushed and post-rewrite the rewritten commits there";
+
     public const string HooksDirKey = "sessionhooks.hooksdir";
 
     /// <summary>Set when install set <c>core.hooksPath</c>, so uninstall unsets only what it set.</summary>

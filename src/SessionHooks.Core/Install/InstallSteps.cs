@@ -21,12 +21,14 @@ internal static class InstallSteps
 
         var launcher = plan.FullPath(LauncherScript.RepoPath);
         plan.Write(launcher, LauncherScript.Text, $"{Created(plan, launcher)} {LauncherScript.RepoPath}", executable: true);
+        var everyTask = HooksRunningEveryTask(plan, location);
         foreach (var hook in InstallLayout.GitHooks)
         {
-            HookFile(plan, location, hook);
+            HookFile(plan, location, hook, hookTasks: everyTask.Count == 0);
         }
 
-        TaskRunner(plan, location);
+        TaskRunner(plan, location, hookTasks: everyTask.Count == 0);
+        DescribeTaskRunner(plan, location, everyTask);
         Config(plan, location, hooksFolder);
         Lines(plan, ".gitattributes", InstallLayout.AttributesHeader, InstallLayout.AttributesLines);
         Lines(plan, ".gitignore", InstallLayout.IgnoreHeader, InstallLayout.IgnoreLines);
@@ -59,12 +61,38 @@ internal static class InstallSteps
         }
     }
 
-    private static void HookFile(InstallPlan plan, HooksLocation location, string hook)
+    /// <summary>The hook files (any hook git runs, not only ours) that run every task of the task runner.</summary>
+    private static List<string> HooksRunningEveryTask(InstallPlan plan, HooksLocation location) =>
+        !Directory.Exists(plan.Owned(location.Folder).Verify())
+            ? []
+            : [.. Directory.EnumerateFiles(location.Folder)
+                .Where(f => ExistingHookLines.GitHookNames.Contains(Path.GetFileName(f)))
+                .Order(StringComparer.Ordinal)
+                .Where(f => plan.ReadText(f) is { } text && HookScript.RunsEveryTask(text))];
+
+    private static void DescribeTaskRunner(InstallPlan plan, HooksLocation location, List<string> everyTask)
+    {
+        foreach (var file in everyTask)
+        {
+            plan.Note($"{plan.Display(file)} runs every task of Husky.Net's task runner (no --group): SessionHooks' lines call it directly in each hook, " +
+                $"and {InstallLayout.TaskRunnerFileName} gets only its recover task, since a hook's task would run in that hook too");
+        }
+
+        var usesHusky = plan.Exists(Path.Combine(location.Folder, "_", "husky.sh"))
+            || InstallLayout.GitHooks.Any(h => plan.ReadText(Path.Combine(location.Folder, h)) is { } text && HookScript.RunsTaskRunner(text));
+        if (usesHusky)
+        {
+            plan.Note(InstallLayout.OwnLineReason);
+        }
+    }
+
+    private static void HookFile(InstallPlan plan, HooksLocation location, string hook, bool hookTasks)
     {
         var path = Path.Combine(location.Folder, hook);
         var shown = plan.Display(path);
         var existing = plan.ReadText(path);
-        var viaTaskRunner = existing is not null && HookScript.RunsTaskRunnerGroup(existing, hook);
+        // pre-push and post-rewrite keep our line even when the file runs their group (InstallLayout.ReadsStandardInput).
+        var viaTaskRunner = hookTasks && !InstallLayout.ReadsStandardInput(hook) && existing is not null && HookScript.RunsTaskRunnerGroup(existing, hook);
         var edit = HookScript.Add(existing, hook, besideLauncher: location.IsHusky, viaTaskRunner);
         switch (edit.Kind)
         {
@@ -103,25 +131,29 @@ internal static class InstallSteps
         }
     }
 
-    private static void TaskRunner(InstallPlan plan, HooksLocation location)
+    private static void TaskRunner(InstallPlan plan, HooksLocation location, bool hookTasks)
     {
         var path = TaskRunnerPath(plan, location);
         var shown = plan.Display(path);
         var existing = plan.ReadText(path);
-        var edit = TaskRunnerFile.Merge(existing, shown);
+        var edit = TaskRunnerFile.Merge(existing, shown, hookTasks);
         if (!edit.Changed)
         {
             return;
         }
 
         var names = string.Join(", ", edit.Added.Concat(edit.Updated));
+        var removed = edit.Removed.Count == 0 ? "" : $"remove the tasks {string.Join(", ", edit.Removed)}";
         if (edit.HasComments)
         {
-            plan.Note($"{shown} has comments, which rewriting it would lose, so it was left alone; add the tasks {names} as 'session install --dry-run' shows them");
+            var wanted = string.Join("; ", new[] { names.Length > 0 ? $"add the tasks {names} as 'session install --dry-run' shows them" : "", removed }.Where(w => w.Length > 0));
+            plan.Note($"{shown} has comments, which rewriting it would lose, so it was left alone; {wanted}");
             return;
         }
 
-        plan.Write(path, edit.Text!, existing is null ? $"created {shown} with SessionHooks' tasks" : $"added or updated tasks in {shown}: {names}");
+        var change = existing is null ? $"created {shown} with SessionHooks' tasks"
+            : string.Join("; ", new[] { names.Length > 0 ? $"added or updated tasks in {shown}: {names}" : "", edit.Removed.Count > 0 ? $"removed tasks from {shown}: {string.Join(", ", edit.Removed)}" : "" }.Where(c => c.Length > 0));
+        plan.Write(path, edit.Text!, change);
     }
 
     private static void Config(InstallPlan plan, HooksLocation location, string hooksFolder)
@@ -133,6 +165,17 @@ internal static class InstallSteps
         }
 
         plan.SetConfig(InstallLayout.HooksDirKey, hooksFolder, $"set {InstallLayout.HooksDirKey} = {hooksFolder}");
+        var file = StatePaths.Of(plan.CommonGitDir).HooksFolderFile;
+        if (hooksFolder.Contains('\n', StringComparison.Ordinal) || hooksFolder.Contains('\r', StringComparison.Ordinal))
+        {
+            // The launcher reads one line; it falls back to the git config key without the file.
+            plan.Delete(file, $"deleted {plan.Display(file)}: the hooks folder's path has a line break, so the launcher asks the git config");
+        }
+        else
+        {
+            plan.Write(file, hooksFolder + "\n", $"{Created(plan, file)} {plan.Display(file)} (the hooks folder, for the launcher)");
+        }
+
         plan.SetConfig(InstallLayout.MergeDriverNameKey, InstallLayout.MergeDriverName, $"set {InstallLayout.MergeDriverNameKey}");
         plan.SetConfig(InstallLayout.MergeDriverKey, InstallLayout.MergeDriverCommand, $"registered the merge driver: {InstallLayout.MergeDriverKey} = {InstallLayout.MergeDriverCommand}");
     }

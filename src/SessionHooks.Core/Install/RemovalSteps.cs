@@ -78,7 +78,9 @@ internal static class RemovalSteps
         }
 
         var shown = plan.Display(path);
-        var edit = TaskRunnerFile.Remove(existing, shown);
+        // Husky.Net's task runner stops with an error when its file is missing: where Husky.Net is set
+        // up, a file left with no task is kept.
+        var edit = TaskRunnerFile.Remove(existing, shown, keepFile: HuskyNetUses(plan, Path.GetDirectoryName(path)!, HookScript.RunsTaskRunner) is not null);
         if (!edit.Changed)
         {
             return;
@@ -100,17 +102,49 @@ internal static class RemovalSteps
 
     private static void Config(InstallPlan plan)
     {
-        // core.hooksPath is unset only when install set it and it still says .husky.
+        // core.hooksPath is unset only when install set it, it still says .husky, and nothing else
+        // uses it: 'dotnet husky install' sets the same value, and Husky.Net's hooks and task runner
+        // (which finds task-runner.json through core.hooksPath) stop working without it.
         if (GitConfig.Get(plan.Root, InstallLayout.SetHooksPathKey) == "true" &&
             GitConfig.Get(plan.Root, InstallLayout.HooksPathKey) == InstallLayout.HuskyFolder)
         {
-            plan.UnsetConfig(InstallLayout.HooksPathKey);
+            if (HuskyNetUses(plan, plan.FullPath(InstallLayout.HuskyFolder), userLines => userLines.Trim().Length > 0) is { } user)
+            {
+                plan.Note($"kept {InstallLayout.HooksPathKey} = {InstallLayout.HuskyFolder}: {user}");
+            }
+            else
+            {
+                plan.UnsetConfig(InstallLayout.HooksPathKey);
+            }
         }
 
         plan.UnsetConfig(InstallLayout.SetHooksPathKey);
         plan.UnsetConfig(InstallLayout.HooksDirKey);
+        var file = StatePaths.Of(plan.CommonGitDir).HooksFolderFile;
+        plan.Delete(file, $"deleted {plan.Display(file)}");
         plan.UnsetConfig(InstallLayout.MergeDriverNameKey);
         plan.UnsetConfig(InstallLayout.MergeDriverKey);
+    }
+
+    /// <summary>
+    /// What in <paramref name="folder"/> still needs it once SessionHooks is gone: Husky.Net's
+    /// <c>_/husky.sh</c>, or a hook file whose lines left after ours go match <paramref name="needs"/>.
+    /// Null when nothing does.
+    /// </summary>
+    private static string? HuskyNetUses(InstallPlan plan, string folder, Func<string, bool> needs)
+    {
+        if (plan.Exists(Path.Combine(folder, "_", "husky.sh")))
+        {
+            return $"Husky.Net is set up there ({plan.Display(Path.Combine(folder, "_"))})";
+        }
+
+        var kept = Directory.Exists(plan.Owned(folder).Verify())
+            ? Directory.EnumerateFiles(folder)
+                .Where(f => ExistingHookLines.GitHookNames.Contains(Path.GetFileName(f)))
+                .Order(StringComparer.Ordinal)
+                .FirstOrDefault(f => plan.ReadText(f) is { } text && (HookScript.HasOurLine(text) ? HookScript.Remove(text) : text) is { } rest && needs(rest))
+            : null;
+        return kept is null ? null : $"{plan.Display(kept)} still holds hook lines of yours";
     }
 
     private static void Lines(InstallPlan plan, string file, string header, IReadOnlyList<string> lines)

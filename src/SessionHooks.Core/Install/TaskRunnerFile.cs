@@ -23,23 +23,55 @@ internal static class TaskRunnerFile
 
     private static readonly JsonDocumentOptions ReadOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
+    /// <summary>The recover task: <c>dotnet husky run --group session-recover</c>.</summary>
+    public const string RecoverTask = TaskPrefix + "recover";
+
+    public const string RecoverGroup = "session-recover";
+
+    /// <summary>
+    /// Tasks of earlier versions that must go: pre-push and post-rewrite read git's standard input,
+    /// which the task runner does not pass (<see cref="InstallLayout.ReadsStandardInput"/>).
+    /// </summary>
+    private static readonly string[] Retired = [TaskPrefix + "pre-push", TaskPrefix + "post-rewrite"];
+
     /// <summary>
     /// Our tasks. <c>${args}</c> only where git passes arguments: Husky.Net skips a task whose
     /// <c>${args}</c> expands to nothing ("no matched files"), and pre-commit, pre-merge-commit and
-    /// a plain <c>dotnet husky run --group session-recover</c> pass none.
+    /// a plain <c>dotnet husky run --group session-recover</c> pass none. With
+    /// <paramref name="hookTasks"/> false (a hook runs every task, see <see cref="HookScript.RunsEveryTask"/>)
+    /// only the recover task: a hook's task would run in the other hooks too.
+    /// Each task runs <c>sessionhooks.sh task …</c>, so the program knows a task started it: a hook's
+    /// task then does nothing where the hook file runs SessionHooks' own line, and the recover task
+    /// recovers only when the task runner was asked for it, not whenever a plain <c>dotnet husky run</c>
+    /// runs every task.
     /// </summary>
-    public static IReadOnlyList<JsonObject> Tasks() =>
+    public static IReadOnlyList<JsonObject> Tasks(bool hookTasks = true) =>
     [
-        .. InstallLayout.GitHooks.Select(hook => Task(TaskPrefix + hook, hook, InstallLayout.TakesArguments(hook) ? [hook, "${args}"] : [hook])),
-        Task(TaskPrefix + "recover", "session-recover", ["recover"]),
+        .. (hookTasks ? InstallLayout.TaskRunnerHooks : []).Select(hook => Task(TaskPrefix + hook, hook, InstallLayout.TakesArguments(hook) ? [hook, "${args}"] : [hook])),
+        Task(RecoverTask, RecoverGroup, ["recover"]),
     ];
 
-    public static TaskRunnerEdit Merge(string? existing, string displayPath)
+    /// <summary>Every task name SessionHooks has written, the retired ones included.</summary>
+    private static HashSet<string> OwnNames() => [.. Tasks().Select(t => (string)t["name"]!), .. Retired];
+
+    public static TaskRunnerEdit Merge(string? existing, string displayPath, bool hookTasks = true)
     {
         var root = existing is null ? new JsonObject { ["$schema"] = SchemaUrl, ["tasks"] = new JsonArray() } : Parse(existing, displayPath);
         var tasks = TaskArray(root, displayPath);
-        List<string> added = [], updated = [];
-        foreach (var task in Tasks())
+        var wanted = Tasks(hookTasks);
+        var names = wanted.Select(t => (string)t["name"]!).ToHashSet(StringComparer.Ordinal);
+        var own = OwnNames();
+        List<string> added = [], updated = [], removed = [];
+        for (var i = tasks.Count - 1; i >= 0; i--)
+        {
+            if (NameOf(tasks[i]) is { } name && own.Contains(name) && !names.Contains(name))
+            {
+                removed.Insert(0, name);
+                tasks.RemoveAt(i);
+            }
+        }
+
+        foreach (var task in wanted)
         {
             var name = (string)task["name"]!;
             var index = IndexOf(tasks, name);
@@ -56,36 +88,42 @@ internal static class TaskRunnerFile
             }
         }
 
-        var changed = added.Count + updated.Count > 0;
-        return new(changed ? Write(root, existing) : existing, added, updated, [], existing is not null && HasComments(existing));
+        var changed = added.Count + updated.Count + removed.Count > 0;
+        return new(changed ? Write(root, existing) : existing, added, updated, removed, existing is not null && HasComments(existing));
     }
 
-    /// <summary>Removes our tasks; the text is null when nothing of the user's would remain.</summary>
-    public static TaskRunnerEdit Remove(string existing, string displayPath)
+    /// <summary>
+    /// Removes our tasks. The text is null when nothing of the user's would remain, unless
+    /// <paramref name="keepFile"/>: Husky.Net's task runner stops with an error when the file is missing.
+    /// </summary>
+    public static TaskRunnerEdit Remove(string existing, string displayPath, bool keepFile = false)
     {
         var root = Parse(existing, displayPath);
         var tasks = TaskArray(root, displayPath);
-        var ours = Tasks().Select(t => (string)t["name"]!).ToHashSet(StringComparer.Ordinal);
+        var ours = OwnNames();
         List<string> removed = [];
         for (var i = tasks.Count - 1; i >= 0; i--)
         {
-            if (tasks[i] is JsonObject task && task["name"]?.GetValueKind() == JsonValueKind.String && ours.Contains((string)task["name"]!))
+            if (NameOf(tasks[i]) is { } name && ours.Contains(name))
             {
-                removed.Insert(0, (string)task["name"]!);
+                removed.Insert(0, name);
                 tasks.RemoveAt(i);
             }
         }
 
-        var empty = tasks.Count == 0 && root.All(p => p.Key is "tasks" or "$schema");
+        var empty = !keepFile && tasks.Count == 0 && root.All(p => p.Key is "tasks" or "$schema");
         return new(removed.Count == 0 ? existing : empty ? null : Write(root, existing), [], [], removed, HasComments(existing));
     }
+
+    private static string? NameOf(JsonNode? task) =>
+        task is JsonObject item && item["name"]?.GetValueKind() == JsonValueKind.String ? (string)item["name"]! : null;
 
     private static JsonObject Task(string name, string group, IReadOnlyList<string> launcherArguments) => new()
     {
         ["name"] = name,
         ["group"] = group,
         ["command"] = "sh",
-        ["args"] = new JsonArray([LauncherScript.RepoPath, .. launcherArguments.Select(a => JsonValue.Create(a))]),
+        ["args"] = new JsonArray([LauncherScript.RepoPath, JsonValue.Create(LauncherScript.TaskVerb), .. launcherArguments.Select(a => JsonValue.Create(a))]),
     };
 
     private static JsonObject Parse(string text, string displayPath)
@@ -115,7 +153,7 @@ internal static class TaskRunnerFile
     {
         for (var i = 0; i < tasks.Count; i++)
         {
-            if (tasks[i] is JsonObject task && task["name"]?.GetValueKind() == JsonValueKind.String && (string)task["name"]! == name)
+            if (NameOf(tasks[i]) == name)
             {
                 return i;
             }

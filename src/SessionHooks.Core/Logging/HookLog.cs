@@ -1,4 +1,5 @@
 using Serilog;
+using Serilog.Core;
 using Serilog.Events;
 using SessionHooks.Diagnostics;
 using SessionHooks.Safety;
@@ -6,54 +7,59 @@ using SessionHooks.Safety;
 namespace SessionHooks.Logging;
 
 /// <summary>
-/// The log every hook and command writes: structured lines in
-/// <c>&lt;git common dir&gt;/sessionhooks/logs/sessionhooks-&lt;UTC date&gt;.log</c>, shared by all
-/// worktrees and by processes running at once. Logging never fails the caller: when the folder
-/// cannot be written the logger logs nowhere, and Serilog's own failures stay silent.
+/// The log every hook and command writes: one line per event in
+/// <c>&lt;git common dir&gt;/sessionhooks/logs/sessionhooks-&lt;date&gt;.log</c> through Serilog's
+/// rolling file sink, shared by all worktrees and by processes running at once, with secrets
+/// redacted before any sink sees them. Logging never fails the caller: when the folder cannot be
+/// written the logger logs nowhere, and Serilog's own failures stay silent.
 /// </summary>
-/// <remarks>
-/// Hooks are short processes, so what a logger costs to start is what it costs: the line layout
-/// (<see cref="LogLine"/>), the file choice (<see cref="LogFiles"/>) and the UTC timestamps
-/// (<see cref="UtcLogger"/>) keep Serilog's set-up and first event to about a millisecond each.
-/// </remarks>
 internal static class HookLog
 {
     /// <summary>Sets the level: <c>debug</c>, <c>information</c> (default), <c>warning</c>, <c>error</c> or <c>off</c>.</summary>
     public const string LevelVariable = "SESSIONHOOKS_LOG";
 
+    private const string FilePrefix = "sessionhooks-";
     private const long FileSizeLimit = 1024 * 1024;
     private const int RetainedFiles = 5;
+
+    // 2026-11-21T21:48:33.123Z [INF] pre-commit 4242 message
+    private const string LineTemplate = "{UtcTimestamp:yyyy-MM-ddTHH:mm:ss.fffZ} [{Level:u3}] {Component} {ProcessId} {Message:lj}{NewLine}{Exception}";
 
     /// <summary>The folder the log files are written to.</summary>
     public static string Folder(string commonGitDir) => StatePaths.Of(commonGitDir).Logs;
 
-    /// <summary>
-    /// A logger tagged with <paramref name="component"/> (e.g. <c>pre-commit</c>). Dispose it before
-    /// the process exits.
-    /// </summary>
-    public static IHookLogger Create(string commonGitDir, string component)
+    /// <summary>A logger tagged with <paramref name="component"/> (e.g. <c>pre-commit</c>). Dispose it before the process exits.</summary>
+    public static Logger Create(string commonGitDir, string component)
     {
         try
         {
             var level = ParseLevel(Environment.GetEnvironmentVariable(LevelVariable));
-            if (level is null || !TryPrepareFolder(commonGitDir, out var folder)
-                || LogFiles.Choose(folder, DateTime.UtcNow, FileSizeLimit, RetainedFiles) is not { } chosen
-                || Verified(commonGitDir, chosen) is not { } path)
+            if (level is null || !TryPrepareFolder(commonGitDir, out var folder) || HoldsLink(folder))
             {
-                return new UtcLogger(new LoggerConfiguration().CreateLogger());
+                return Nowhere();
             }
 
             // Shared: hooks of several worktrees and concurrent commands append to the same file.
-            return new UtcLogger(new LoggerConfiguration()
+            return new LoggerConfiguration()
                 .MinimumLevel.Is(level.Value)
                 .Enrich.With(new Secrets.SecretRedactingEnricher())
-                .WriteTo.File(new LogLine(component), path, shared: true)
-                .CreateLogger());
+                .Enrich.WithProperty("Component", component)
+                .Enrich.WithProperty("ProcessId", Environment.ProcessId)
+                .WriteTo.File(
+                    Path.Combine(folder, FilePrefix + ".log"),
+                    outputTemplate: LineTemplate,
+                    formatProvider: System.Globalization.CultureInfo.InvariantCulture,
+                    fileSizeLimitBytes: FileSizeLimit,
+                    rollingInterval: RollingInterval.Day,
+                    rollOnFileSizeLimit: true,
+                    retainedFileCountLimit: RetainedFiles,
+                    shared: true)
+                .CreateLogger();
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             // Logging never fails the caller (see the class remarks).
-            return new UtcLogger(new LoggerConfiguration().CreateLogger());
+            return Nowhere();
         }
     }
 
@@ -69,6 +75,8 @@ internal static class HookLog
         _ => LogEventLevel.Information,
     };
 
+    private static Logger Nowhere() => new LoggerConfiguration().CreateLogger();
+
     private static bool TryPrepareFolder(string commonGitDir, out string folder)
     {
         folder = Folder(commonGitDir);
@@ -83,16 +91,10 @@ internal static class HookLog
         }
     }
 
-    /// <summary>The log file, unless a link stands where it (or its folder) belongs: then nothing is logged.</summary>
-    private static string? Verified(string commonGitDir, string path)
-    {
-        try
-        {
-            return OwnedPath.InGitDir(commonGitDir, "sessionhooks/logs/" + Path.GetFileName(path)).Verify();
-        }
-        catch (SessionHooksException)
-        {
-            return null;
-        }
-    }
+    /// <summary>
+    /// A link among the log files: the sink picks its file itself, so rather than write through a
+    /// link (SessionHooks never does, in a path it owns), nothing is logged.
+    /// </summary>
+    private static bool HoldsLink(string folder) =>
+        Directory.EnumerateFileSystemEntries(folder, FilePrefix + "*").Any(path => new FileInfo(path).LinkTarget is not null);
 }

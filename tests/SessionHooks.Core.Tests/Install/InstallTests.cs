@@ -34,7 +34,8 @@ public class InstallTests : InstallFixture
         Assert.That(Repo.Try("check-ignore", "-q", ".sessions/current_session.json").ExitCode, Is.Zero);
         Assert.That(Repo.Try("check-ignore", "-q", ".sessions/.worklog.json.42.abc.tmp").ExitCode, Is.Zero);
         Assert.That(Repo.Try("check-ignore", "-q", ".sessions/worklog.json").ExitCode, Is.EqualTo(1), "the committed files stay visible");
-        Assert.That(Repo.Read(".husky/task-runner.json"), Does.Contain("\"sessionhooks-pre-push\""));
+        Assert.That(Repo.Read(".husky/task-runner.json"), Does.Contain("\"sessionhooks-pre-commit\"").And.Not.Contain("\"sessionhooks-pre-push\""));
+        Assert.That(File.ReadAllText(Path.Combine(Repo.GitDir(), "sessionhooks", "hooksdir")), Is.EqualTo(Hooks.Path + "\n"));
         foreach (var name in SchemaCopies.Names)
         {
             Assert.That(Repo.Read(".sessions/schemas/" + name), Is.EqualTo(SchemaCopies.Text(name)), name);
@@ -235,15 +236,69 @@ public class InstallTests : InstallFixture
     [Test]
     public void Install_HookThatRunsTheTaskRunnerForItsGroup_GetsOurTaskInsteadOfADirectLine()
     {
-        const string user = "#!/bin/sh\n. \"$(dirname \"$0\")/_/husky.sh\"\n\ndotnet husky run --group pre-push\n";
-        Repo.Write(".husky/pre-push", user);
+        const string user = "#!/bin/sh\n. \"$(dirname \"$0\")/_/husky.sh\"\n\ndotnet husky run --group commit-msg\n";
+        Repo.Write(".husky/commit-msg", user);
 
         var result = HookInstaller.Install(Repo.Root, Hooks.Path);
 
-        Assert.That(Repo.Read(".husky/pre-push"), Is.EqualTo(user));
-        Assert.That(Repo.Read(".husky/task-runner.json"), Does.Contain("\"group\": \"pre-push\""));
-        Assert.That(result.Notes, Has.Some.Contains("as the task 'sessionhooks-pre-push'"));
+        Assert.That(Repo.Read(".husky/commit-msg"), Is.EqualTo(user));
+        Assert.That(Repo.Read(".husky/task-runner.json"), Does.Contain("\"group\": \"commit-msg\""));
+        Assert.That(result.Notes, Has.Some.Contains("as the task 'sessionhooks-commit-msg'"));
         Assert.That(result.Notes, Has.Some.Contains("without --args \"$@\""));
+    }
+
+    [TestCase("pre-push")]
+    [TestCase("post-rewrite")]
+    public void Install_HookThatRunsTheTaskRunnerForAGroupReadingStandardInput_KeepsOurLineAndSaysWhy(string hook)
+    {
+        var user = $"#!/bin/sh\n. \"$(dirname \"$0\")/_/husky.sh\"\n\ndotnet husky run --group {hook} --args \"$@\"\n";
+        Repo.Write(".husky/" + hook, user);
+
+        var result = HookInstaller.Install(Repo.Root, Hooks.Path);
+
+        Assert.That(Repo.Read(".husky/" + hook), Does.StartWith(user).And.Contain(HookScript.Line(hook, besideLauncher: true)));
+        Assert.That(Repo.Read(".husky/task-runner.json"), Does.Not.Contain($"\"group\": \"{hook}\""));
+        Assert.That(result.Notes, Has.Some.EqualTo(InstallLayout.OwnLineReason));
+    }
+
+    [Test]
+    public void Install_OverAnEarlierInstallsStandardInputTasks_RemovesThemAndPutsOurLineBack()
+    {
+        const string routed = "#!/bin/sh\n\ndotnet husky run --group pre-push --args \"$@\"\n";
+        Repo.Write(".husky/pre-push", routed);
+        Repo.Write(".husky/task-runner.json", """
+            {
+              "tasks": [
+                { "name": "lint", "group": "pre-push", "command": "echo" },
+                { "name": "sessionhooks-pre-push", "group": "pre-push", "command": "sh", "args": [ ".husky/sessionhooks.sh", "pre-push", "${args}" ] },
+                { "name": "sessionhooks-post-rewrite", "group": "post-rewrite", "command": "sh", "args": [ ".husky/sessionhooks.sh", "post-rewrite", "${args}" ] }
+              ]
+            }
+
+            """);
+
+        var result = HookInstaller.Install(Repo.Root, Hooks.Path);
+
+        var tasks = Repo.Read(".husky/task-runner.json");
+        Assert.That(tasks, Does.Contain("\"lint\"").And.Not.Contain("sessionhooks-pre-push").And.Not.Contain("sessionhooks-post-rewrite"));
+        Assert.That(Repo.Read(".husky/pre-push"), Does.Contain(HookScript.Line("pre-push", besideLauncher: true)));
+        Assert.That(result.Changes, Has.Some.Contains("removed tasks from .husky/task-runner.json: sessionhooks-pre-push, sessionhooks-post-rewrite"));
+    }
+
+    [Test]
+    public void Install_HookThatRunsEveryTask_KeepsOurLinesAndWritesOnlyTheRecoverTask()
+    {
+        // What 'dotnet husky add pre-commit' writes by default: every task runs in that hook.
+        Repo.Write(".husky/pre-commit", "#!/bin/sh\n. \"$(dirname \"$0\")/_/husky.sh\"\n\ndotnet husky run\n");
+        Repo.Write(".husky/commit-msg", "#!/bin/sh\n\ndotnet husky run --group commit-msg --args \"$1\"\n");
+
+        var result = HookInstaller.Install(Repo.Root, Hooks.Path);
+
+        var names = System.Text.Json.Nodes.JsonNode.Parse(Repo.Read(".husky/task-runner.json"))!["tasks"]!.AsArray().Select(t => (string)t!["name"]!);
+        Assert.That(names, Is.EqualTo(new[] { "sessionhooks-recover" }));
+        Assert.That(Repo.Read(".husky/pre-commit"), Does.Contain(HookScript.Line("pre-commit", besideLauncher: true)));
+        Assert.That(Repo.Read(".husky/commit-msg"), Does.Contain(HookScript.Line("commit-msg", besideLauncher: true)));
+        Assert.That(result.Notes, Has.Some.StartsWith(".husky/pre-commit runs every task of Husky.Net's task runner"));
     }
 
     [Test]

@@ -33,7 +33,7 @@ public class LauncherTests : InstallFixture
         var run = Sh(Launcher, ["pre-commit"]);
 
         Assert.That(run.ExitCode, Is.Zero);
-        Assert.That(run.StandardError, Is.EqualTo("SessionHooks: hooks not found; run 'session install'\n"));
+        Assert.That(run.StandardError, Is.EqualTo("SessionHooks: the hook programs are not set up in this clone; run: session install\n"));
     }
 
     [Test]
@@ -41,11 +41,83 @@ public class LauncherTests : InstallFixture
     {
         HookInstaller.Install(Repo.Root, Hooks.Path);
         Repo.Run("config", "--unset", "sessionhooks.hooksdir");
+        File.Delete(HooksFolderFile());
 
         var commit = Repo.Git.Try(Repo.Root, "commit", "--allow-empty", "-m", "no hooks folder");
 
         Assert.That(commit.ExitCode, Is.Zero);
-        Assert.That(commit.StandardError, Does.Contain("SessionHooks: hooks not found; run 'session install'"));
+        Assert.That(commit.StandardError, Does.Contain("SessionHooks: the hook programs are not set up in this clone; run: session install"));
+    }
+
+    [Test]
+    public void Launcher_ReadsTheHooksFolderFromTheGitDir_StartingNoGitProcess()
+    {
+        HookInstaller.Install(Repo.Root, Hooks.Path);
+        var (bin, calls) = GitThatRecordsCalls();
+
+        var run = Sh(Launcher, ["pre-commit"], new Dictionary<string, string?> { ["PATH"] = bin + ":/usr/bin:/bin" });
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(Hooks.Calls().Single().Program, Is.EqualTo("sessionhooks-pre-commit"));
+        Assert.That(File.Exists(calls), Is.False, "the launcher started git");
+    }
+
+    [Test]
+    public void Launcher_InALinkedWorktree_ReadsTheClonesHooksFolder()
+    {
+        HookInstaller.Install(Repo.Root, Hooks.Path);
+        Repo.Run("add", "-A");
+        Repo.Run("commit", "-q", "--no-verify", "-m", "install");
+        var worktree = Path.Combine(Path.GetDirectoryName(Repo.Root)!, "linked worktree");
+        Repo.Run("worktree", "add", "-q", "-b", "linked", worktree);
+        var (bin, calls) = GitThatRecordsCalls();
+        var before = Hooks.Calls().Count;
+
+        var run = Repo.Git.Exec(worktree, "sh", [Launcher, "pre-commit"], new Dictionary<string, string?> { ["PATH"] = bin + ":/usr/bin:/bin" });
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(Hooks.Calls().Skip(before).Single().Program, Is.EqualTo("sessionhooks-pre-commit"));
+        Assert.That(File.Exists(calls), Is.False, "the launcher started git");
+    }
+
+    [Test]
+    public void Launcher_WithoutTheHooksFolderFile_AsksTheGitConfig()
+    {
+        HookInstaller.Install(Repo.Root, Hooks.Path);
+        File.Delete(HooksFolderFile());
+
+        var run = Sh(Launcher, ["pre-commit"]);
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(Hooks.Calls().Single().Program, Is.EqualTo("sessionhooks-pre-commit"));
+    }
+
+    // A fresh clone: the repository's hook lines run (Husky.Net's install set core.hooksPath), SessionHooks is not set up.
+    [TestCase("dotnet-tools.json", "dotnet tool restore && dotnet session install")]
+    [TestCase(".config/dotnet-tools.json", "dotnet tool restore && dotnet session install")]
+    [TestCase("src/App/App.csproj", "dotnet build")]
+    [TestCase("Directory.Packages.props", "dotnet build")]
+    [TestCase(null, "session install")]
+    public void Launcher_NotSetUpInThisClone_NamesTheOneCommandThatSetsItUp(string? file, string command)
+    {
+        HookInstaller.Install(Repo.Root, Hooks.Path);
+        Repo.Run("config", "--unset", "sessionhooks.hooksdir");
+        File.Delete(HooksFolderFile());
+        if (file is not null)
+        {
+            Repo.Write(file, file.EndsWith(".json", StringComparison.Ordinal)
+                ? "{ \"version\": 1, \"isRoot\": true, \"tools\": { \"sessionhooks.cli\": { \"version\": \"0.1.0\", \"commands\": [ \"session\" ] } } }\n"
+                : "<Project><ItemGroup><PackageReference Include=\"SessionHooks\" Version=\"0.1.0\" /></ItemGroup></Project>\n");
+        }
+
+        var commit = Sh(Launcher, ["pre-commit"]);
+        var push = Sh(Launcher, ["pre-push", "origin", "url"], standardInput: "refs/heads/main 1 refs/heads/main 2\n");
+
+        Assert.That(commit.ExitCode, Is.Zero);
+        Assert.That(commit.StandardError, Is.EqualTo($"SessionHooks: the hook programs are not set up in this clone; run: {command}\n"));
+        Assert.That(push.ExitCode, Is.EqualTo(1), "pre-push fails closed: what this clone committed unchecked would be pushed unchecked");
+        Assert.That(push.StandardError, Is.EqualTo(
+            $"SessionHooks pre-push: push refused: the hook programs are not set up in this clone; run: {command} (or push without the checks: git push --no-verify)\n"));
     }
 
     [Test]
@@ -104,6 +176,19 @@ public class LauncherTests : InstallFixture
 
         Assert.That(run.ExitCode, Is.Zero);
         Assert.That(missing.ExitCode, Is.EqualTo(2), "git must see a conflict, not a merge that kept one side");
+    }
+
+    private string HooksFolderFile() => Path.Combine(Repo.GitDir(), "sessionhooks", "hooksdir");
+
+    /// <summary>A folder holding a <c>git</c> that records that it was started, and fails.</summary>
+    private (string Bin, string Calls) GitThatRecordsCalls()
+    {
+        var bin = Path.Combine(Path.GetDirectoryName(Repo.Root)!, "git shim");
+        Directory.CreateDirectory(bin);
+        var calls = Path.Combine(bin, "calls");
+        File.WriteAllText(Path.Combine(bin, "git"), $"#!/bin/sh\necho \"$@\" >> '{calls}'\nexit 1\n");
+        MakeExecutable(Path.Combine(bin, "git"));
+        return (bin, calls);
     }
 
     [Test]

@@ -34,19 +34,19 @@ public class TaskRunnerTests : InstallFixture
         {
             "sessionhooks-post-checkout:post-checkout", "sessionhooks-pre-commit:pre-commit",
             "sessionhooks-pre-merge-commit:pre-merge-commit", "sessionhooks-prepare-commit-msg:prepare-commit-msg",
-            "sessionhooks-commit-msg:commit-msg", "sessionhooks-post-commit:post-commit", "sessionhooks-post-rewrite:post-rewrite",
-            "sessionhooks-pre-push:pre-push", "sessionhooks-recover:session-recover",
+            "sessionhooks-commit-msg:commit-msg", "sessionhooks-post-commit:post-commit", "sessionhooks-recover:session-recover",
         }));
     }
 
     // What 'dotnet husky run --group <group> [--args ...]' does with each task, as Husky.Net's
     // ArgumentParser does it: "${args}" becomes the passed arguments, one each, or nothing; a task
     // whose arguments end up fewer than its declared args is skipped; cwd is the worktree root.
-    [TestCase("post-checkout", new[] { "aaaa", "bbbb", "1" }, "sessionhooks-post-checkout", new[] { "aaaa", "bbbb", "1" })]
-    [TestCase("pre-commit", new string[0], "sessionhooks-pre-commit", new string[0])]
-    [TestCase("pre-merge-commit", new string[0], "sessionhooks-pre-commit", new[] { "--merge-commit" })]
-    [TestCase("pre-push", new[] { "origin", "/srv/a b.git" }, "sessionhooks-pre-push", new[] { "origin", "/srv/a b.git" })]
-    [TestCase("session-recover", new string[0], "session", new[] { "recover" })]
+    // The launcher tells the program a task started it (--task-runner).
+    [TestCase("post-checkout", new[] { "aaaa", "bbbb", "1" }, "sessionhooks-post-checkout", new[] { "--task-runner", "aaaa", "bbbb", "1" })]
+    [TestCase("pre-commit", new string[0], "sessionhooks-pre-commit", new[] { "--task-runner" })]
+    [TestCase("pre-merge-commit", new string[0], "sessionhooks-pre-commit", new[] { "--task-runner", "--merge-commit" })]
+    [TestCase("commit-msg", new[] { "/tmp/no such file" }, "sessionhooks-commit-msg", new[] { "--task-runner", "commit-msg", "/tmp/no such file" })]
+    [TestCase("session-recover", new string[0], "session", new[] { "recover", "--task-runner" })]
     public void TaskRunnerTask_RunAsHuskyNetWould_ReachesTheProgramWithGitsArguments(string group, string[] passed, string program, string[] expected)
     {
         HookInstaller.Install(Repo.Root, Hooks.Path);

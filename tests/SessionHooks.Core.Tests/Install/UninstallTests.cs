@@ -42,6 +42,51 @@ public class UninstallTests : InstallFixture
     }
 
     [Test]
+    public void Uninstall_AfterFreshInstall_LeavesNoStateInTheGitDir()
+    {
+        HookInstaller.Install(Repo.Root, Hooks.Path);
+        var file = Path.Combine(Repo.GitDir(), "sessionhooks", "hooksdir");
+        Assert.That(file, Does.Exist);
+
+        HookInstaller.Uninstall(Repo.Root);
+
+        Assert.That(file, Does.Not.Exist);
+    }
+
+    [Test]
+    public void Uninstall_WhereHuskyNetIsSetUp_KeepsCoreHooksPathAndATaskRunnerFile()
+    {
+        // 'session install' first (it sets core.hooksPath and writes task-runner.json), then what
+        // 'dotnet husky install' adds: _/husky.sh, and the same core.hooksPath.
+        HookInstaller.Install(Repo.Root, Hooks.Path);
+        Repo.Write(".husky/_/husky.sh", "#!/bin/sh\n# Husky.Net\n");
+        Repo.Write(".husky/_/.gitignore", "*");
+        var husky = Snapshot().Where(f => f.Key.StartsWith(Path.Combine(".husky", "_"), StringComparison.Ordinal)).ToList();
+
+        var result = HookInstaller.Uninstall(Repo.Root);
+
+        Assert.That(Repo.Run("config", "--get", "core.hooksPath").Trim(), Is.EqualTo(".husky"));
+        Assert.That(result.Notes, Has.Some.EqualTo("kept core.hooksPath = .husky: Husky.Net is set up there (.husky/_)"));
+        Assert.That(System.Text.Json.Nodes.JsonNode.Parse(Repo.Read(".husky/task-runner.json"))!["tasks"]!.AsArray(), Is.Empty,
+            "Husky.Net's task runner stops when its file is missing");
+        Assert.That(Snapshot().Where(f => f.Key.StartsWith(Path.Combine(".husky", "_"), StringComparison.Ordinal)), Is.EqualTo(husky));
+        Assert.That(Repo.Try("config", "--get", "sessionhooks.sethookspath").ExitCode, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Uninstall_WhereAHookFileKeepsLinesOfTheUsers_KeepsCoreHooksPath()
+    {
+        HookInstaller.Install(Repo.Root, Hooks.Path);
+        File.AppendAllText(Repo.Path(".husky/pre-commit"), "dotnet format --verify-no-changes\n");
+
+        HookInstaller.Uninstall(Repo.Root);
+
+        Assert.That(Repo.Run("config", "--get", "core.hooksPath").Trim(), Is.EqualTo(".husky"));
+        Assert.That(Repo.Read(".husky/pre-commit"), Does.Contain("dotnet format").And.Not.Contain(HookScript.Marker));
+        Assert.That(Repo.Path(".husky/task-runner.json"), Does.Not.Exist, "no hook runs the task runner: the file SessionHooks made goes");
+    }
+
+    [Test]
     public void Uninstall_UserHooksInGitHooksFolder_RestoresThemExactly()
     {
         var userHook = Path.Combine(Repo.GitDir(), "hooks", "pre-commit");

@@ -14,13 +14,12 @@ public class HookLogTests
 
         using (var log = HookLog.Create(commonDir, "pre-commit"))
         {
-            log.ForContext("Head", "4b825dc").Information("Staged {Count} session files on {Branch}", 2, "feature/ünïcode");
+            log.Information("Staged {Count} session files on {Branch} at {Head}", 2, "feature/ünïcode", "4b825dc");
         }
 
         var line = File.ReadAllLines(Single(commonDir)).Single();
         Assert.That(line, Does.Match(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z \[INF\] pre-commit \d+ "));
-        Assert.That(line, Does.Contain("Staged 2 session files on feature/ünïcode"));
-        Assert.That(line, Does.EndWith("{\"Head\":\"4b825dc\"}"));
+        Assert.That(line, Does.EndWith(" Staged 2 session files on feature/ünïcode at 4b825dc"));
     }
 
     [Test]
@@ -31,12 +30,12 @@ public class HookLogTests
 
         using (var log = HookLog.Create(commonDir, "pre-push"))
         {
-            log.ForContext("Url", $"https://deploy:{token}@git.example.com/r.git").Information("pushing {Branch} with {Failure}", "main", "password=hunter2hunter2 was refused");
+            log.Information("pushing {Branch} to {Url} with {Failure}", "main", $"https://deploy:{token}@git.example.com/r.git", "password=hunter2hunter2 was refused");
         }
 
         var text = File.ReadAllText(Single(commonDir));
         Assert.That(text, Does.Not.Contain(token).And.Not.Contain("hunter2hunter2"));
-        Assert.That(text, Does.Contain("pushing main with password=[REDACTED:password] was refused"));
+        Assert.That(text, Does.Contain(" with password=[REDACTED:password] was refused"));
         Assert.That(text, Does.Contain("[REDACTED:"));
     }
 
@@ -52,13 +51,13 @@ public class HookLogTests
                 log.Information("line {Number}", i);
             }
 
-            log.ForContext("Remote", "origin").Warning("last");
+            log.Warning("last to {Remote}", "origin");
         }
 
         var lines = File.ReadAllLines(Single(commonDir));
         Assert.That(lines, Has.Length.EqualTo(51));
         Assert.That(lines.Take(50).Select(l => l[(l.IndexOf("line ", StringComparison.Ordinal) + 5)..]), Is.EqualTo(Enumerable.Range(0, 50).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))));
-        Assert.That(lines[^1], Does.Match(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z \[WRN\] pre-push \d+ last \{""Remote"":""origin""\}$"));
+        Assert.That(lines[^1], Does.Match(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z \[WRN\] pre-push \d+ last to origin$"));
     }
 
     [Test]
@@ -90,17 +89,36 @@ public class HookLogTests
     {
         var commonDir = TestDirectory.Create();
         var folder = HookLog.Folder(commonDir);
-        Directory.CreateDirectory(folder);
-        // A link into a folder that does not exist: the file looks new, and opening it fails.
-        foreach (var day in new[] { DateTime.UtcNow, DateTime.UtcNow.AddDays(1) })
+        // A folder where the file belongs: opening it fails.
+        foreach (var day in new[] { DateTime.Now, DateTime.Now.AddDays(1) })
         {
-            File.CreateSymbolicLink(Path.Combine(folder, $"sessionhooks-{day:yyyyMMdd}.log"), Path.Combine(commonDir, "missing", "x.log"));
+            Directory.CreateDirectory(Path.Combine(folder, $"sessionhooks-{day:yyyyMMdd}.log"));
         }
 
         using var log = HookLog.Create(commonDir, "pre-push");
 
         Assert.DoesNotThrow(() => log.Error("the sink fails, the hook goes on"));
-        Assert.That(Directory.Exists(Path.Combine(commonDir, "missing")), Is.False);
+    }
+
+    [Test]
+    public void Create_WhenALinkStandsAmongTheLogFiles_WritesNothingThroughIt()
+    {
+        var commonDir = TestDirectory.Create();
+        var folder = HookLog.Folder(commonDir);
+        Directory.CreateDirectory(folder);
+        var outside = Path.Combine(commonDir, "outside.txt");
+        File.WriteAllText(outside, "not a log\n");
+        foreach (var day in new[] { DateTime.Now, DateTime.Now.AddDays(1) })
+        {
+            File.CreateSymbolicLink(Path.Combine(folder, $"sessionhooks-{day:yyyyMMdd}.log"), outside);
+        }
+
+        using (var log = HookLog.Create(commonDir, "pre-push"))
+        {
+            log.Error("must not reach the linked file");
+        }
+
+        Assert.That(File.ReadAllText(outside), Is.EqualTo("not a log\n"));
     }
 
     [Test]
@@ -114,7 +132,7 @@ public class HookLogTests
         }
 
         var lines = File.ReadAllLines(Single(commonDir));
-        Assert.That(lines[0], Does.Contain("[ERR] post-checkout ").And.EndWith("failed on [\"a.json\", \"b.json\"] with 3"));
+        Assert.That(lines[0], Does.Contain("[ERR] post-checkout ").And.EndWith("failed on [\"a.json\",\"b.json\"] with 3"));
         Assert.That(lines[1], Does.StartWith("System.InvalidOperationException: boom"));
     }
 
@@ -124,7 +142,8 @@ public class HookLogTests
         var commonDir = TestDirectory.Create();
         var folder = HookLog.Folder(commonDir);
         Directory.CreateDirectory(folder);
-        var today = $"sessionhooks-{DateTime.UtcNow:yyyyMMdd}";
+        // Serilog's rolling sink names files by the local date.
+        var today = $"sessionhooks-{DateTime.Now:yyyyMMdd}";
         var old = Enumerable.Range(1, 6).Select(d => Path.Combine(folder, $"sessionhooks-2020010{d}.log")).ToList();
         old.ForEach(path => File.WriteAllText(path, "old\n"));
         File.WriteAllBytes(Path.Combine(folder, today + ".log"), new byte[1024 * 1024]);

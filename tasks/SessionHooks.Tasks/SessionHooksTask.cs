@@ -21,18 +21,20 @@ public abstract class SessionHooksTask : Microsoft.Build.Utilities.Task
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            Log.LogDiagnostic(DiagnosticCatalog.InternalError.ForFile(
-                BuildEngine?.ProjectFileOfTaskNode ?? "SessionHooks", $"{GetType().Name} failed: {exception.GetType().Name}: {exception.Message}"));
+            Log.LogDiagnostic(DiagnosticCatalog.InternalError.ForFile(ProjectFile, $"{GetType().Name} failed: {exception.GetType().Name}: {exception.Message}"));
         }
 
         return !Log.HasLoggedErrors;
     }
 
+    /// <summary>The project being built: what a problem that concerns no session file names, so an IDE still has a file to open.</summary>
+    protected string ProjectFile => BuildEngine?.ProjectFileOfTaskNode ?? "";
+
     protected abstract void ExecuteCore();
 
     /// <summary>MSBuild hands over empty or relative paths as written in the project; tasks work with full ones.</summary>
-    protected static string FullPath(string? path, string parameter) =>
+    protected string FullPath(string? path, string parameter) =>
         string.IsNullOrWhiteSpace(path)
-            ? throw new SessionHooksException(DiagnosticCatalog.InternalError.ForFile("SessionHooks", $"the task parameter {parameter} is empty"))
+            ? throw new SessionHooksException(DiagnosticCatalog.InternalError.ForFile(ProjectFile, $"the task parameter {parameter} is empty"))
             : Path.GetFullPath(path);
 }

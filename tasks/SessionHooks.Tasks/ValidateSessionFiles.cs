@@ -42,12 +42,12 @@ public sealed class ValidateSessionFiles : SessionHooksTask
         }
     }
 
-    private static Severity? ParseSeverity(string? value) => value?.Trim().ToUpperInvariant() switch
+    private Severity? ParseSeverity(string? value) => value?.Trim().ToUpperInvariant() switch
     {
         null or "" or "WARNING" => Severity.Warning,
         "ERROR" => Severity.Error,
         "NONE" or "OFF" => null,
-        _ => throw new SessionHooksException(DiagnosticCatalog.InternalError.ForFile("SessionHooks",
+        _ => throw new SessionHooksException(DiagnosticCatalog.InternalError.ForFile(ProjectFile,
             $"SessionHooksStalenessSeverity is '{value}'", "set SessionHooksStalenessSeverity to error, warning or none")),
     };
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using SessionHooks.Diagnostics;
 using SessionHooks.Install;
 using SessionHooks.Records;
 using SessionHooks.Validation;
@@ -31,6 +32,35 @@ public class EditorTests
 
         Assert.That(views.Where(v => v.Diagnostics.Count > 0).Select(v => $"{v.Path}: {string.Join("; ", v.Diagnostics)}"), Is.Empty);
         Assert.That(views, Has.Count.EqualTo(files.Count).And.Count.GreaterThanOrEqualTo(12));
+    }
+
+    /// <summary>
+    /// Every invalid example is a problem in the editor exactly when validate finds it breaks the
+    /// schema (or is no JSON), and the editor shows one where validate places it. Rules a schema
+    /// cannot state (a secret pattern the linear-time engine refuses) and warnings are validate's alone.
+    /// </summary>
+    [Test]
+    public void InvalidExamples_AreProblemsInTheEditor_ExactlyWhereValidateFindsTheSchemaBroken()
+    {
+        var examples = SchemaExamples.Invalid().Select(c => c.Arguments).Select(a => (Kind: (SessionFileKind)a[0]!, File: (string)a[1]!, Line: (int)a[3]!, Column: (int)a[4]!)).ToList();
+        var paths = examples.Select(e => Place(e.Kind, File.ReadAllText(e.File), Path.GetFileNameWithoutExtension(e.File))).ToList();
+
+        var views = VsCodeJson.Open([.. paths.Select(p => new EditorRequest(p))]);
+
+        var disagreements = new List<string>();
+        foreach (var ((kind, file, line, column), view) in examples.Zip(views))
+        {
+            var findings = SchemaValidator.Shared.Check(kind, File.ReadAllBytes(view.Path), view.Path, SessionFileParser.DefaultMaxBytes);
+            var broken = findings.Any(f => f.Diagnostic.Severity == Severity.Error && f.Source is FindingSource.Schema or FindingSource.Version or FindingSource.Syntax);
+            var starts = view.Diagnostics.Select(d => (d.Range.Start.Line + 1, d.Range.Start.Character + 1)).ToList();
+            if (broken != starts.Count > 0 || (broken && !starts.Contains((line, column))))
+            {
+                disagreements.Add($"{Path.GetFileName(file)}: validate {(broken ? $"breaks the schema at ({line},{column})" : "finds the schema kept")}; VS Code: {string.Join("; ", view.Diagnostics)}");
+            }
+        }
+
+        Assert.That(disagreements, Is.Empty);
+        Assert.That(views.Count(v => v.Diagnostics.Count > 0), Is.GreaterThan(90), "the comparison covers the schemas' rules");
     }
 
     [Test]
@@ -107,7 +137,7 @@ public class EditorTests
     }
 
     /// <summary>The one problem VS Code shows, and the one error <c>session validate</c> reports, at the same place.</summary>
-    private static (EditorProblem Problem, SessionHooks.Diagnostics.Diagnostic Ours, string Covered) OneProblem(SessionFileKind kind, string text)
+    private static (EditorProblem Problem, Diagnostic Ours, string Covered) OneProblem(SessionFileKind kind, string text)
     {
         var path = Place(kind, text);
         text = File.ReadAllText(path);

@@ -23,6 +23,8 @@ public static class VsCodeJson
     /// <summary>What the editor shows for each file: its problems, and the hover and completion at the offsets asked.</summary>
     public static IReadOnlyList<EditorView> Open(params EditorRequest[] documents)
     {
+        // Copied on every call, so the script under test is the one in the source tree, and placed
+        // beside node_modules, where its require() finds the packages.
         var script = Path.Combine(Installed.Value, "language-service.cjs");
         File.Copy(Path.Combine(Source, "language-service.cjs"), script, overwrite: true);
         var result = Run("node", [script], Installed.Value, JsonSerializer.Serialize(new { documents }, Options));

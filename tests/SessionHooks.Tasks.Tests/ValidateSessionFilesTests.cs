@@ -122,7 +122,7 @@ public sealed class ValidateSessionFilesTests
         var (succeeded, engine) = Run(repository.Root, "sometimes");
 
         Assert.That(succeeded, Is.False);
-        Assert.That(engine.Errors.Select(e => (e.Code, e.File, e.Line, e.Column)), Is.EqualTo(new[] { ("SH9001", "test.csproj", 1, 1) }), "the project being built");
+        Assert.That(engine.Errors.Select(e => (e.Code, e.File, e.Line, e.Column)), Is.EqualTo(new[] { ("SH9001", RecordingBuildEngine.ProjectFile, 1, 1) }), "the project being built");
         Assert.That(engine.Errors.Single().Message, Does.Contain("SessionHooksStalenessSeverity").And.Not.Contain(" at "));
     }
 

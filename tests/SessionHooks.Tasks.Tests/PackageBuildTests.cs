@@ -135,7 +135,9 @@ public sealed class PackageBuildTests
         repository.Run("add", "--all");
         repository.Run("commit", "--quiet", "-m", "SessionHooks, installed by the build");
         repository.Run("checkout", "--quiet", "-b", "feature/records");
-        var session = Path.Combine(repository.Run("config", "--get", "sessionhooks.hooksdir").Trim(), "session.dll");
+        var hooks = repository.Run("config", "--get", "sessionhooks.hooksdir").Trim();
+        // A native hooks folder (linux-x64/) holds only the hook programs; the session CLI is in the folder above, where the launcher script finds it.
+        var session = new[] { hooks, Path.GetDirectoryName(hooks)! }.Select(folder => Path.Combine(folder, "session.dll")).First(File.Exists);
         var logged = repository.Git.Exec(repository.Root, "dotnet", [session, "log", "decision", "the build validates worklog files"], ConsumerProject.DotnetEnvironment());
         Assert.That(logged.ExitCode, Is.Zero, logged.ToString());
         repository.Commit("app/Records.cs", "namespace App;\n\npublic static class Records\n{\n}\n", "a commit that records the decision");

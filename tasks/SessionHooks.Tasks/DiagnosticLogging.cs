@@ -13,14 +13,16 @@ internal static class DiagnosticLogging
     public static void LogDiagnostic(this TaskLoggingHelper log, Diagnostic diagnostic)
     {
         var message = OneLine(string.IsNullOrEmpty(diagnostic.Hint) ? diagnostic.Message : $"{diagnostic.Message} (fix: {diagnostic.Hint})");
-        var column = diagnostic.Line > 0 ? Math.Max(diagnostic.Column, 1) : 0;
+        // A problem of the whole file points at its start, as `session validate` prints it: every
+        // line of the build then has the file(line,col) form problem matchers and error lists read.
+        var (line, column) = diagnostic.Line > 0 ? (diagnostic.Line, Math.Max(diagnostic.Column, 1)) : (1, 1);
         if (diagnostic.Severity == Severity.Error)
         {
-            log.LogError(null, diagnostic.Code, null, diagnostic.File, diagnostic.Line, column, 0, 0, message);
+            log.LogError(null, diagnostic.Code, null, diagnostic.File, line, column, 0, 0, message);
         }
         else
         {
-            log.LogWarning(null, diagnostic.Code, null, diagnostic.File, diagnostic.Line, column, 0, 0, message);
+            log.LogWarning(null, diagnostic.Code, null, diagnostic.File, line, column, 0, 0, message);
         }
     }
 

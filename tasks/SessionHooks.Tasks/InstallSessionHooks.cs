@@ -26,6 +26,8 @@ public sealed class InstallSessionHooks : SessionHooksTask
     [Output]
     public bool Changed { get; private set; }
 
+    protected override string? RepositoryFolder => RepositoryRoot;
+
     protected override void ExecuteCore()
     {
         InstallResult result;
@@ -38,7 +40,7 @@ public sealed class InstallSessionHooks : SessionHooksTask
             // A clone install refuses for its safety (a link where a hook file belongs, a hooks folder
             // outside the repository) still builds: the hooks are a convenience, the warning says why
             // they are missing. Anything else stays an error, as before.
-            Log.LogDiagnostic(refused.Diagnostic.WithSeverity(Severity.Warning));
+            Report(refused.Diagnostic.WithSeverity(Severity.Warning));
             return;
         }
 

@@ -18,6 +18,8 @@ public sealed class ValidateSessionFiles : SessionHooksTask
     /// <summary><c>error</c>, <c>warning</c> (the default) or <c>none</c>: how a stale current_session.json is reported.</summary>
     public string StalenessSeverity { get; set; } = "warning";
 
+    protected override string? RepositoryFolder => RepositoryRoot;
+
     protected override void ExecuteCore()
     {
         var root = FullPath(RepositoryRoot, nameof(RepositoryRoot));
@@ -30,24 +32,24 @@ public sealed class ValidateSessionFiles : SessionHooksTask
         });
         foreach (var diagnostic in diagnostics)
         {
-            Log.LogDiagnostic(diagnostic);
+            Report(diagnostic);
         }
 
         if (staleness is { } severity && !diagnostics.Any(d => d.Severity == Severity.Error))
         {
             foreach (var diagnostic in BranchStaleness.Check(root))
             {
-                Log.LogDiagnostic(diagnostic.WithSeverity(severity));
+                Report(diagnostic.WithSeverity(severity));
             }
         }
     }
 
-    private static Severity? ParseSeverity(string? value) => value?.Trim().ToUpperInvariant() switch
+    private Severity? ParseSeverity(string? value) => value?.Trim().ToUpperInvariant() switch
     {
         null or "" or "WARNING" => Severity.Warning,
         "ERROR" => Severity.Error,
         "NONE" or "OFF" => null,
-        _ => throw new SessionHooksException(DiagnosticCatalog.InternalError.ForFile("SessionHooks",
+        _ => throw new SessionHooksException(DiagnosticCatalog.InternalError.ForFile(ProjectFile,
             $"SessionHooksStalenessSeverity is '{value}'", "set SessionHooksStalenessSeverity to error, warning or none")),
     };
 }

@@ -115,7 +115,7 @@ public class LogTests
     public void Log_WithASecretPatternTheLinearEngineRefuses_WritesNothing_AndSaysWhereTheFixIs()
     {
         var repo = CliRepository.Create();
-        repo.Repo.Write(".sessions/config.json", "{\n  \"schema_version\": 1,\n  \"secret_patterns\": [\"(?<=key=)\\\\w+\"]\n}\n");
+        repo.Repo.Write(".sessions/config.json", "{\n  \"schema_version\": 2,\n  \"secret_patterns\": [\"(?<=key=)\\\\w+\"]\n}\n");
         var before = repo.AllSessionFiles();
 
         var log = repo.Session("log", "note", "key=abc");

@@ -13,14 +13,14 @@ public class PrePushFailsClosedTests
     {
         foreach (var hours in new[] { "0", "0.0", "5e-324", "1e-9", "87600", "1e308", "1.7976931348623157e308", "-1" })
         {
-            yield return new TestCaseData($"{{ \"schema_version\": 1, \"stale_after_hours\": {hours}, \"rules\": {{ \"session_outdated\": \"error\" }} }}")
+            yield return new TestCaseData($"{{ \"schema_version\": 2, \"stale_after_hours\": {hours}, \"rules\": {{ \"session_outdated\": \"error\" }} }}")
                 .SetName($"Push_Refused_StaysRefused_WithStaleAfterHours({hours})");
         }
 
         var patterns = new JsonArray([.. Enumerable.Range(0, 1000).Select(i => (JsonNode)$"(a+)+b{i}(x|xx)+y{new string('c', 900)}")]);
         yield return new TestCaseData(new JsonObject { ["schema_version"] = 1, ["secret_patterns"] = patterns }.ToJsonString())
             .SetName("Push_Refused_StaysRefused_WithAThousandLongCatastrophicSecretPatterns");
-        yield return new TestCaseData("{ \"schema_version\": 1, \"secret_patterns\": [\"(a)\\\\1\", \"(?<=x)y\"] }")
+        yield return new TestCaseData("{ \"schema_version\": 2, \"secret_patterns\": [\"(a)\\\\1\", \"(?<=x)y\"] }")
             .SetName("Push_Refused_StaysRefused_WithSecretPatternsTheLinearEngineRefuses");
         var cache = new JsonArray([.. Enumerable.Range(0, 5000).Select(i => (JsonNode)$"docs/{i}/{new string('p', 100)}.md")]);
         yield return new TestCaseData(new JsonObject { ["schema_version"] = 1, ["default_knowledge_cache"] = cache }.ToJsonString())

@@ -34,10 +34,10 @@ public static class Corpus
         return name switch
         {
             // 50 MB is under the parser's cap, so the file is also cut short: the error is 50 MB in.
-            "huge_50mb" => Encoding.UTF8.GetBytes(Replace(valid, "\"schema_version\": 1", "\"schema_version\": 1, \"padding\": \"" + new string('x', 50 * 1024 * 1024) + "\"").TrimEnd()[..^1]),
-            "nested_10000_deep" => Encoding.UTF8.GetBytes(Replace(valid, "\"schema_version\": 1", "\"schema_version\": 1, \"deep\": " + new string('[', 10_000) + new string(']', 10_000))),
-            "very_long_string" => Encoding.UTF8.GetBytes(Replace(valid, "\"schema_version\": 1", "\"schema_version\": \"" + new string('v', 300_000) + "\"")),
-            "very_long_key" => Encoding.UTF8.GetBytes(Replace(valid, "\"schema_version\": 1", "\"schema_version\": 1, \"" + new string('k', 300_000) + "\": [1, 1, 1], \"schema_version\": \"x\"")),
+            "huge_50mb" => Encoding.UTF8.GetBytes(Replace(valid, "\"schema_version\": 2", "\"schema_version\": 2, \"padding\": \"" + new string('x', 50 * 1024 * 1024) + "\"").TrimEnd()[..^1]),
+            "nested_10000_deep" => Encoding.UTF8.GetBytes(Replace(valid, "\"schema_version\": 2", "\"schema_version\": 2, \"deep\": " + new string('[', 10_000) + new string(']', 10_000))),
+            "very_long_string" => Encoding.UTF8.GetBytes(Replace(valid, "\"schema_version\": 2", "\"schema_version\": \"" + new string('v', 300_000) + "\"")),
+            "very_long_key" => Encoding.UTF8.GetBytes(Replace(valid, "\"schema_version\": 2", "\"schema_version\": 2, \"" + new string('k', 300_000) + "\": [1, 1, 1], \"schema_version\": \"x\"")),
             _ => File.ReadAllBytes(Path.Combine(Folder, kind, name + ".json")),
         };
     }

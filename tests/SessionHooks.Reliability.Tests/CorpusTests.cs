@@ -66,7 +66,8 @@ public partial class CorpusTests
             // Compared as spans: NUnit's collection equality takes seconds per 50 MB file.
             foreach (var path in written.Keys)
             {
-                AssertDiagnostics(validate.Output, path);
+                // validate names files by absolute path (what problem matchers open); the hooks by repository path.
+                AssertDiagnostics(validate.Output, FullPath(path));
                 Assert.That(File.ReadAllBytes(FullPath(path)).AsSpan().SequenceEqual(written[path]), Is.True, path + " is left exactly as it was by validate");
             }
 

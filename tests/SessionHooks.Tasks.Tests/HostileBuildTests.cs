@@ -28,8 +28,9 @@ public sealed class HostileBuildTests
 
         canary.AssertUntouched();
         Assert.That(build.Output, Does.Not.Contain(Canary.Token).And.Not.Contain("   at "));
-        Assert.That(build.StandardOutput, Does.Match(@"ai_sessions\.json ?: error SH5007: "), build.ToString());
-        Assert.That(build.StandardOutput, Does.Match(@"\.husky/pre-commit ?: warning SH5007: \.husky/pre-commit is a symbolic link"), build.ToString());
+        Assert.That(build.StandardOutput, Does.Match(@"/\.sessions/ai_sessions\.json\(1,1\): error SH5007: "), build.ToString());
+        Assert.That(build.StandardOutput, Does.Match(@"/\.husky/pre-commit\(1,1\): warning SH5007: \.husky/pre-commit is a symbolic link"), build.ToString());
+        Assert.That(ProblemMatcher.SessionHooksLines(build.StandardOutput).Select(ProblemMatcher.Problem), Has.All.Null, "every line one an IDE can open");
         Assert.That(build.ExitCode, Is.Not.Zero, "validation of a linked session file is an error");
         Assert.That(victim.Repository.Try("config", "--get", "core.hooksPath").ExitCode, Is.Not.Zero, "install wrote no config");
     }

@@ -1,3 +1,5 @@
+using SessionHooks.Testing;
+
 namespace SessionHooks.Tasks.Tests.Package;
 
 /// <summary>Real <c>dotnet build</c> runs of a project that references the packed SessionHooks package.</summary>
@@ -42,6 +44,34 @@ public sealed class PackageBuildTests
         Assert.That(build.ExitCode, Is.Not.Zero, build.ToString());
         Assert.That(build.StandardOutput, Does.Contain(consumer.Repository.Path(SessionFileTexts.WorklogPath()) + "(8,15): error SH2003: "));
         Assert.That(build.Output, Does.Not.Contain("   at "));
+    }
+
+    /// <summary>
+    /// VS Code's <c>$msCompile</c> problem matcher, and IDEs' error lists, read every problem line of the
+    /// build: a bad value, a file without a format version and an earlier format each name their file by absolute path and a place in it.
+    /// </summary>
+    [Test]
+    public void EveryProblemLine_MatchesMsCompile_AndNamesAnExistingFileByAbsolutePath()
+    {
+        var consumer = ConsumerProject.Create();
+        consumer.Repository.Write(".sessions/ai_sessions.json", SessionFileTexts.SessionsWithBadStatus);
+        consumer.Repository.Write(".sessions/worklog.json", "{ \"entries\": [] }\n");
+        consumer.Repository.Write(".sessions/config.json", "{\n  \"schema_version\": 1\n}\n");
+
+        var build = consumer.Build();
+
+        var lines = ProblemMatcher.SessionHooksLines(build.StandardOutput).ToList();
+        Assert.That(build.ExitCode, Is.Not.Zero, build.ToString());
+        Assert.Multiple(() =>
+        {
+            Assert.That(lines, Has.Some.StartsWith(consumer.Repository.Path(".sessions/ai_sessions.json") + "(11,17): error SH2003: "), build.ToString());
+            Assert.That(lines, Has.Some.StartsWith(consumer.Repository.Path(".sessions/worklog.json") + "(1,1): error SH1011: "), build.ToString());
+            Assert.That(lines, Has.Some.StartsWith(consumer.Repository.Path(".sessions/config.json") + "(2,21): warning SH1012: "), build.ToString());
+            foreach (var line in lines)
+            {
+                Assert.That(ProblemMatcher.Problem(line), Is.Null);
+            }
+        });
     }
 
     [Test]

@@ -23,7 +23,10 @@ public sealed class RecordingBuildEngine : IBuildEngine
 
     public int ColumnNumberOfTaskNode => 0;
 
-    public string ProjectFileOfTaskNode => "test.csproj";
+    /// <summary>Absolute, as MSBuild gives it.</summary>
+    public static string ProjectFile { get; } = Path.Combine(Path.GetTempPath(), "app", "test.csproj");
+
+    public string ProjectFileOfTaskNode => ProjectFile;
 
     public void LogErrorEvent(BuildErrorEventArgs e) =>
         Problems.Add(new LoggedProblem("error", e.Code, e.File, e.LineNumber, e.ColumnNumber, e.Message ?? ""));

@@ -5,7 +5,7 @@ public static class SessionFileTexts
 {
     public const string EmptySessions = """
         {
-          "schema_version": 1,
+          "schema_version": 2,
           "knowledge_cache": [],
           "context_notes": [],
           "sessions": []
@@ -16,7 +16,7 @@ public static class SessionFileTexts
     /// <summary>Line 11, column 17 holds <c>"sleeping"</c>, not a status the schema allows (SH2003).</summary>
     public const string SessionsWithBadStatus = """
         {
-          "schema_version": 1,
+          "schema_version": 2,
           "knowledge_cache": [],
           "context_notes": [],
           "sessions": [
@@ -65,7 +65,7 @@ public static class SessionFileTexts
 
     public static string CurrentSession(string branch) => $$"""
         {
-          "schema_version": 1,
+          "schema_version": 2,
           "metadata": {
             "session_id": "20261121-k3f9q",
             "session_start": "2026-11-21T09:00:00Z",

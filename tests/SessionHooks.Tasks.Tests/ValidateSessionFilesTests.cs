@@ -82,7 +82,9 @@ public sealed class ValidateSessionFilesTests
         var (succeeded, engine) = Run(repository.Root);
 
         Assert.That(succeeded, Is.True);
-        Assert.That(engine.Warnings.Select(w => w.Code), Is.EqualTo(new[] { "SH4001" }));
+        // A problem of the whole file is at its start, so an error list still has a place to open.
+        Assert.That(engine.Warnings.Select(w => (w.Code, w.File, w.Line, w.Column)),
+            Is.EqualTo(new[] { ("SH4001", repository.Path(".sessions/current_session.json"), 1, 1) }));
         Assert.That(engine.Warnings.Single().Message, Does.Contain("'feature/old'").And.Contain("'main'"));
     }
 
@@ -120,7 +122,7 @@ public sealed class ValidateSessionFilesTests
         var (succeeded, engine) = Run(repository.Root, "sometimes");
 
         Assert.That(succeeded, Is.False);
-        Assert.That(engine.Errors.Single().Code, Is.EqualTo("SH9001"));
+        Assert.That(engine.Errors.Select(e => (e.Code, e.File, e.Line, e.Column)), Is.EqualTo(new[] { ("SH9001", RecordingBuildEngine.ProjectFile, 1, 1) }), "the project being built");
         Assert.That(engine.Errors.Single().Message, Does.Contain("SessionHooksStalenessSeverity").And.Not.Contain(" at "));
     }
 

@@ -38,7 +38,7 @@ public sealed class Canary
         File.WriteAllText(System.IO.Path.Combine(folder, "folder", "keep.txt"), "an outside folder's file\n");
         File.WriteAllText(System.IO.Path.Combine(folder, "private.txt"), $"user=alice\napi_secret_token={Token}\n");
         File.WriteAllText(System.IO.Path.Combine(folder, "private.json"), $$"""
-            { "schema_version": 1, "sessions": [], "knowledge_cache": [], "context_notes": ["{{Token}}"] }
+            { "schema_version": 2, "sessions": [], "knowledge_cache": [], "context_notes": ["{{Token}}"] }
 
             """);
         File.WriteAllText(System.IO.Path.Combine(folder, "file"), "an outside file\n");

@@ -9,10 +9,17 @@ internal static class ValidateCommand
     public static Command Create()
     {
         var json = new Option<bool>("--json") { Description = "Print the diagnostics as JSON" };
-        var command = new Command("validate", "Check the session files against their schemas and cross-file rules") { json };
+        var relative = new Option<bool>("--relative-paths")
+        {
+            Description = "Name files relative to the current directory (default: absolute paths, as VS Code's $msCompile problem matcher needs)",
+        };
+        var command = new Command("validate", "Check the session files against their schemas and cross-file rules") { json, relative };
         command.SetAction(result => CommandRunner.InRepository("validate", context =>
         {
-            var diagnostics = RepositoryValidator.Validate(context.WorktreeRoot).Concat(Workflows.BranchValidation.Check(context)).ToList();
+            var diagnostics = RepositoryValidator.Validate(context.WorktreeRoot, new RepositoryValidationOptions { AbsolutePaths = true })
+                .Concat(Workflows.BranchValidation.Check(context))
+                .Select(d => d with { File = Display(d.File, context.WorktreeRoot, result.GetValue(relative)) })
+                .ToList();
             if (result.GetValue(json))
             {
                 Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(diagnostics.Select(d => new
@@ -30,7 +37,8 @@ internal static class ValidateCommand
             {
                 foreach (var diagnostic in diagnostics)
                 {
-                    Console.WriteLine(diagnostic.Render());
+                    // A problem of the whole file points at its start: a problem matcher wants a line to open.
+                    Console.WriteLine((diagnostic.Line > 0 ? diagnostic : diagnostic with { Line = 1, Column = 1 }).Render());
                 }
 
                 if (diagnostics.Count == 0)
@@ -42,5 +50,12 @@ internal static class ValidateCommand
             return diagnostics.Any(d => d.Severity == Severity.Error) ? ExitCodes.ChecksFailed : ExitCodes.Ok;
         }));
         return command;
+    }
+
+    /// <summary>The file as the output names it: absolute, or relative to the current directory when asked.</summary>
+    private static string Display(string file, string worktreeRoot, bool relative)
+    {
+        var absolute = Path.GetFullPath(file, worktreeRoot);
+        return relative ? Path.GetRelativePath(Environment.CurrentDirectory, absolute) : absolute;
     }
 }

@@ -35,7 +35,10 @@ internal static class DiagnosticCatalog
         "The file's schema_version is newer than this SessionHooks knows", "upgrade SessionHooks (dotnet tool update sessionhooks.cli)");
 
     public static readonly DiagnosticDescriptor InvalidSchemaVersion = new("SH1011", Severity.Error,
-        "The file's schema_version is missing or not a whole number", "set \"schema_version\": 1");
+        "The file's schema_version is missing or not a format version", "set \"schema_version\": 2");
+
+    public static readonly DiagnosticDescriptor OlderFormatVersion = new("SH1012", Severity.Warning,
+        "The file is in an earlier format, which SessionHooks reads and writes back in the current one", "nothing to do; docs/records.md says what changed");
 
     public static readonly DiagnosticDescriptor RequiredPropertyMissing = new("SH2001", Severity.Error,
         "A required property is missing", "add the property; 'session validate' lists every problem");
@@ -136,7 +139,7 @@ internal static class DiagnosticCatalog
     public static IReadOnlyList<DiagnosticDescriptor> All { get; } =
     [
         FileUnreadable, InvalidJson, ConflictMarkers, InvalidUtf8, ByteOrderMark, FileTooLarge, NestingTooDeep,
-        EmptyFile, UnknownSchemaVersion, InvalidSchemaVersion,
+        EmptyFile, UnknownSchemaVersion, InvalidSchemaVersion, OlderFormatVersion,
         RequiredPropertyMissing, WrongType, ValueNotAllowed, ValueFormat, PropertyNotAllowed, SecretPatternUnusable, SchemaViolation,
         DuplicateSessionId, DuplicateEntryId, UnknownSession, CurrentSessionMissing, CommitSessionUnknown, EntryInOtherSessionFolder,
         CurrentSessionOutOfStep, UnloggedCommit, ClosedSessionPushed, SessionOutdated, UncommittedSessionChanges,

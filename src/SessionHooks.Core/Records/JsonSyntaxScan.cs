@@ -22,7 +22,7 @@ internal sealed class JsonSyntaxScan
 
     public long VersionOffset { get; private set; }
 
-    /// <summary>The version when it is a whole number that fits an int.</summary>
+    /// <summary>The version when it is a whole number (1, 1.0, 1e0) that fits an int.</summary>
     public int? Version { get; private set; }
 
     public string? VersionText { get; private set; }
@@ -97,7 +97,7 @@ internal sealed class JsonSyntaxScan
         if (reader.TokenType == JsonTokenType.Number)
         {
             VersionText = Shorten(System.Text.Encoding.UTF8.GetString(reader.ValueSpan));
-            Version = reader.TryGetInt32(out var version) ? version : null;
+            Version = WholeNumber(ref reader);
         }
         else if (reader.TokenType == JsonTokenType.String)
         {
@@ -107,6 +107,17 @@ internal sealed class JsonSyntaxScan
         {
             VersionText = System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
         }
+    }
+
+    /// <summary>The number when it has no fractional part and fits an int: JSON Schema counts 1.0 and 1e0 as the integer 1.</summary>
+    private static int? WholeNumber(ref Utf8JsonReader reader)
+    {
+        if (reader.TryGetInt32(out var version))
+        {
+            return version;
+        }
+
+        return reader.TryGetDecimal(out var value) && value == decimal.Truncate(value) && value is >= int.MinValue and <= int.MaxValue ? (int)value : null;
     }
 
     private static bool Decodes(ref Utf8JsonReader reader)

@@ -1,11 +1,10 @@
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
-using SessionHooks.Records;
 
 namespace SessionHooks.Validation;
 
 /// <summary>A property the schema does not list, close enough to one it does to be a slip of the keyboard.</summary>
-internal sealed record Misspelling(string ObjectPath, string Unknown, string Known);
+internal sealed record Misspelling(JObject Owner, JProperty Unknown, string Known);
 
 /// <summary>
 /// Unknown properties are allowed (newer versions and other tools add them) — so a misspelt one
@@ -19,18 +18,18 @@ internal static class Misspellings
     public static List<Misspelling> Find(JToken root, JsonSchema schema)
     {
         var found = new List<Misspelling>();
-        Walk(root, schema, SchemaPaths.Root, found);
+        Walk(root, schema, found);
         return found;
     }
 
-    private static void Walk(JToken token, JsonSchema schema, string path, List<Misspelling> found)
+    private static void Walk(JToken token, JsonSchema schema, List<Misspelling> found)
     {
         var actual = schema.ActualSchema;
         if (token is JArray array && actual.Item is { } items)
         {
-            for (var i = 0; i < array.Count; i++)
+            foreach (var item in array)
             {
-                Walk(array[i], items, JsonLocator.Index(path, i), found);
+                Walk(item, items, found);
             }
         }
 
@@ -42,22 +41,21 @@ internal static class Misspellings
         var known = actual.ActualProperties;
         foreach (var property in obj.Properties())
         {
-            var childPath = JsonLocator.Property(JsonPathStyle.JsonSchema, path, property.Name);
             if (known.TryGetValue(property.Name, out var propertySchema))
             {
-                Walk(property.Value, propertySchema, childPath, found);
+                Walk(property.Value, propertySchema, found);
                 continue;
             }
 
             if (actual.AdditionalPropertiesSchema is { } additional)
             {
-                Walk(property.Value, additional, childPath, found);
+                Walk(property.Value, additional, found);
             }
 
             // With additionalProperties false the schema itself reports the property.
             if (actual.AllowAdditionalProperties && Closest(property.Name, known.Keys.Where(k => obj.Property(k) is null)) is { } match)
             {
-                found.Add(new Misspelling(path, property.Name, match));
+                found.Add(new Misspelling(obj, property, match));
             }
         }
     }

@@ -4,16 +4,24 @@ using NJsonSchema;
 namespace SessionHooks.Validation;
 
 /// <summary>
-/// Builds NJsonSchema's schema objects straight from the schema files' JSON, for the keywords
-/// those files use. NJsonSchema's own reader goes through Newtonsoft.Json's reflection-based
-/// serializer, which costs a process about 55 ms the first time; a pre-push that validates a
-/// fresh commit paid that on every push. A keyword this builder does not know stops it with an
-/// error, so a schema can never lose a rule by being read here.
+/// Builds NJsonSchema's schema objects straight from the schema files' JSON (draft-07), for the
+/// keywords those files use. NJsonSchema's own reader goes through Newtonsoft.Json's
+/// reflection-based serializer, which costs a process about 55 ms the first time; a pre-push that
+/// validates a fresh commit paid that on every push. Anything this builder does not implement — a
+/// keyword, a form of reference, a pattern's syntax — stops it with an error, so a schema can never
+/// lose a rule, or have it read differently, by being read here. The keywords whose meaning
+/// NJsonSchema gets wrong go to <see cref="KeywordRules"/> instead (see <see cref="Draft07Validator"/>).
 /// </summary>
 internal sealed class SchemaBuilder
 {
-    // Keywords that describe without constraining; "examples" is kept for the diagnostics' hints.
-    private static readonly HashSet<string> Annotations = ["$schema", "$id", "$comment", "description", "default"];
+    private const string Draft07 = "http://json-schema.org/draft-07/schema";
+
+    /// <summary>Keywords that describe without constraining: for people and editors (VS Code reads the markdown and enum descriptions).</summary>
+    private static readonly HashSet<string> Annotations =
+    [
+        "$comment", "title", "description", "markdownDescription", "default", "examples",
+        "enumDescriptions", "markdownEnumDescriptions", "errorMessage",
+    ];
 
     private readonly Dictionary<string, JsonElement> documents;
     private readonly Dictionary<string, JsonSchema> built = new(StringComparer.Ordinal);
@@ -24,10 +32,10 @@ internal sealed class SchemaBuilder
     /// The schema of <paramref name="fileName"/>; <paramref name="documents"/> holds the text of it
     /// and of every file it refers to (<c>core.schema.json#/definitions/…</c>), by file name.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The schema uses a keyword or a reference this builder does not know.</exception>
+    /// <exception cref="InvalidOperationException">The schema uses a keyword, a reference or a pattern this builder does not implement.</exception>
     public static JsonSchema Build(string fileName, IReadOnlyDictionary<string, string> documents)
     {
-        var parsed = documents.ToDictionary(d => d.Key, d => JsonDocument.Parse(d.Value).RootElement, StringComparer.Ordinal);
+        var parsed = documents.ToDictionary(d => d.Key, d => JsonDocument.Parse(d.Value).RootElement.Clone(), StringComparer.Ordinal);
         return new SchemaBuilder(parsed).Reference(fileName, fileName + "#");
     }
 
@@ -40,6 +48,11 @@ internal sealed class SchemaBuilder
         }
 
         var pointer = reference[(reference.IndexOf('#', StringComparison.Ordinal) + 1)..];
+        if (pointer.Length > 0 && (pointer[0] != '/' || pointer.IndexOfAny(['~', '%']) >= 0))
+        {
+            throw Unsupported(file, $"a reference to '{reference}' (only plain JSON Pointers such as #/definitions/name are implemented)");
+        }
+
         var element = documents[file];
         foreach (var segment in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -51,39 +64,74 @@ internal sealed class SchemaBuilder
 
         var schema = new JsonSchema();
         built[reference] = schema;
-        Fill(schema, element, file);
+        Fill(schema, element, file, root: pointer.Length == 0);
         return schema;
     }
 
     private JsonSchema Schema(JsonElement element, string file, JsonSchema? into = null)
     {
         var schema = into ?? new JsonSchema();
-        Fill(schema, element, file);
+        Fill(schema, element, file, root: false);
         return schema;
     }
 
-    private void Fill(JsonSchema schema, JsonElement element, string file)
+    private void Fill(JsonSchema schema, JsonElement element, string file, bool root)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
             throw Unsupported(file, $"a schema that is {element.ValueKind}, not an object");
         }
 
+        if (element.TryGetProperty("$ref", out var direct))
+        {
+            // draft-07 ignores whatever stands beside a $ref, and editors show the target's title and
+            // description instead of those written beside it: the form that keeps both is allOf.
+            var beside = element.EnumerateObject().Select(p => p.Name).Where(n => n is not ("$ref" or "$comment")).ToList();
+            if (beside.Count > 0)
+            {
+                throw Unsupported(file, $"'{string.Join("', '", beside)}' beside '$ref' (draft-07 ignores them; write them beside \"allOf\": [{{\"$ref\": \"{direct.GetString()}\"}}])");
+            }
+
+            schema.Reference = Target(direct.GetString()!, file);
+            return;
+        }
+
+        var rules = (KeywordRules?)null;
+        KeywordRules Rules() => rules ??= KeywordRules.For(schema);
         foreach (var keyword in element.EnumerateObject())
         {
             var value = keyword.Value;
             switch (keyword.Name)
             {
-                case "$ref":
-                    schema.Reference = Target(value.GetString()!, file);
+                case "$schema" when root:
+                    if (value.GetString()?.TrimEnd('#') != Draft07)
+                    {
+                        throw Unsupported(file, $"the dialect '{value.GetString()}' (SessionHooks implements draft-07)");
+                    }
+
                     break;
-                case "title":
-                    schema.Title = value.GetString();
+                case "$id" when root:
+                    if (value.GetString() != file)
+                    {
+                        throw Unsupported(file, $"the $id '{value.GetString()}', which is not the file's name (references resolve by file name)");
+                    }
+
+                    break;
+                case "allOf":
+                    schema.Reference = OnlyReference(value, element, file);
                     break;
                 case "type":
-                    schema.Type = value.ValueKind == JsonValueKind.Array
+                    var types = value.ValueKind == JsonValueKind.Array
                         ? value.EnumerateArray().Aggregate(JsonObjectType.None, (all, t) => all | TypeOf(t.GetString(), file))
                         : TypeOf(value.GetString(), file);
+                    if (types.HasFlag(JsonObjectType.Integer) && !types.HasFlag(JsonObjectType.Number))
+                    {
+                        // NJsonSchema takes only numbers written without a fraction as integers; draft-07 takes 1.0 too.
+                        types = (types & ~JsonObjectType.Integer) | JsonObjectType.Number;
+                        Rules().WholeNumbersOnly = true;
+                    }
+
+                    schema.Type = types;
                     break;
                 case "properties":
                     foreach (var property in value.EnumerateObject())
@@ -116,29 +164,37 @@ internal sealed class SchemaBuilder
                     schema.Item = Schema(value, file);
                     break;
                 case "enum":
-                    foreach (var allowed in value.EnumerateArray())
+                    Rules().Enum = [.. value.EnumerateArray().Select(v => v.Clone())];
+                    break;
+                case "pattern":
+                    try
                     {
-                        schema.Enumeration.Add(Scalar(allowed, file));
+                        Rules().Pattern = EcmaPattern.Compile(value.GetString()!);
+                    }
+                    catch (FormatException refused)
+                    {
+                        throw Unsupported(file, refused.Message);
+                    }
+                    catch (ArgumentException invalid)
+                    {
+                        throw Unsupported(file, $"the pattern \"{value.GetString()}\", which is not a valid regular expression ({invalid.Message})");
                     }
 
                     break;
-                case "pattern":
-                    schema.Pattern = value.GetString();
-                    break;
                 case "minLength":
-                    schema.MinLength = value.GetInt32();
+                    Rules().MinLength = Count(value, keyword.Name, file);
                     break;
                 case "maxLength":
-                    schema.MaxLength = value.GetInt32();
+                    Rules().MaxLength = Count(value, keyword.Name, file);
                     break;
                 case "maxItems":
-                    schema.MaxItems = value.GetInt32();
+                    Rules().MaxItems = Count(value, keyword.Name, file);
                     break;
                 case "minimum":
-                    schema.Minimum = value.GetDecimal();
+                    Rules().Minimum = JsonNumber.Parse(value.GetRawText());
                     break;
                 case "maximum":
-                    schema.Maximum = value.GetDecimal();
+                    Rules().Maximum = JsonNumber.Parse(value.GetRawText());
                     break;
                 case "definitions":
                     foreach (var definition in value.EnumerateObject())
@@ -147,28 +203,52 @@ internal sealed class SchemaBuilder
                     }
 
                     break;
+                case "title":
+                    schema.Title = value.GetString();
+                    break;
+                case "description":
+                    schema.Description = value.GetString();
+                    break;
+                case "errorMessage":
+                    Rules().ErrorMessage = value.GetString();
+                    break;
                 case "examples":
                     schema.ExtensionData ??= new Dictionary<string, object?>();
-                    schema.ExtensionData["examples"] = value.EnumerateArray().Select(e => Scalar(e, file)).ToList();
+                    schema.ExtensionData["examples"] = value.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : e.GetRawText()).ToList();
                     break;
                 case var annotation when Annotations.Contains(annotation):
-                    if (annotation == "description")
-                    {
-                        schema.Description = value.GetString();
-                    }
-
                     break;
                 default:
-                    throw Unsupported(file, $"the keyword '{keyword.Name}'");
+                    throw Unsupported(file, $"the keyword '{keyword.Name}'{(root ? "" : " here")}");
             }
+        }
+
+        // NJsonSchema lets null through, unchecked, wherever the type allows it: an enum without null would not hold.
+        if (rules?.Enum is { } values && schema.Type.HasFlag(JsonObjectType.Null) && !values.Any(v => v.ValueKind == JsonValueKind.Null))
+        {
+            throw Unsupported(file, "an enum without null beside a type that allows null");
         }
     }
 
-    /// <summary><c>#/definitions/x</c> in the same file, or <c>other.schema.json#/definitions/x</c>.</summary>
+    /// <summary>The one form of allOf implemented: a single reference, with only annotations beside it.</summary>
+    private JsonSchema OnlyReference(JsonElement allOf, JsonElement schema, string file)
+    {
+        var constraints = schema.EnumerateObject().Select(p => p.Name).Where(n => n != "allOf" && !Annotations.Contains(n)).ToList();
+        if (allOf.ValueKind != JsonValueKind.Array || allOf.GetArrayLength() != 1
+            || allOf[0].ValueKind != JsonValueKind.Object || allOf[0].EnumerateObject().Count() != 1
+            || !allOf[0].TryGetProperty("$ref", out var reference) || constraints.Count > 0)
+        {
+            throw Unsupported(file, "an allOf other than [{\"$ref\": …}] with only annotations (title, description, …) beside it");
+        }
+
+        return Target(reference.GetString()!, file);
+    }
+
+    /// <summary><c>#/definitions/x</c> in the same file, <c>other.schema.json#/definitions/x</c>, or <c>other.schema.json</c> (its root).</summary>
     private JsonSchema Target(string reference, string file)
     {
         var hash = reference.IndexOf('#', StringComparison.Ordinal);
-        var target = hash <= 0 ? file : reference[..hash];
+        var target = hash < 0 ? reference : hash == 0 ? file : reference[..hash];
         if (!documents.ContainsKey(target))
         {
             throw Unsupported(file, $"a reference to '{reference}', in a file not given");
@@ -176,6 +256,11 @@ internal sealed class SchemaBuilder
 
         return Reference(target, target + (hash < 0 ? "#" : reference[hash..]));
     }
+
+    private static int Count(JsonElement value, string keyword, string file) =>
+        value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var count) && count >= 0
+            ? count
+            : throw Unsupported(file, $"'{keyword}': {value.GetRawText()}, which is not a count");
 
     private static JsonObjectType TypeOf(string? name, string file) => name switch
     {
@@ -187,18 +272,6 @@ internal sealed class SchemaBuilder
         "array" => JsonObjectType.Array,
         "null" => JsonObjectType.Null,
         _ => throw Unsupported(file, $"the type '{name}'"),
-    };
-
-    /// <summary>An enum or example value as NJsonSchema's reader gives it: a string, a whole number as long, a bool, or null.</summary>
-    private static object? Scalar(JsonElement value, string file) => value.ValueKind switch
-    {
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number when value.TryGetInt64(out var whole) => whole,
-        JsonValueKind.Number => value.GetDouble(),
-        JsonValueKind.True => true,
-        JsonValueKind.False => false,
-        JsonValueKind.Null => null,
-        _ => throw Unsupported(file, $"an enum or example value that is {value.ValueKind}"),
     };
 
     private static InvalidOperationException Unsupported(string file, string what) =>

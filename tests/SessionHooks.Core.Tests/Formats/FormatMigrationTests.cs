@@ -64,21 +64,70 @@ public class FormatMigrationTests
     }
 
     [Test]
-    public void LegacyFile_IsValidatedAsMigrated_AgainstTheWholeFile()
+    public void LegacyFile_IsReportedAsNoFormatVersion_AndItsProblemsKeepTheirOwnLines()
     {
-        var diagnostics = SchemaValidator.Shared.Validate(SessionFileKind.Worklog, """{ "entries": [ { "type": "note", "time": "now" } ] }""", "w.json");
+        const string legacy = """
+            {
+              "entries": [
+                { "type": "note",
+                  "time": "now" }
+              ]
+            }
+            """;
 
-        Assert.That(diagnostics.Select(d => (d.Code, d.Line)), Is.EquivalentTo(new[] { ("SH2001", 0), ("SH2001", 0), ("SH2004", 0) }));
-        Assert.That(diagnostics.Select(d => d.Message), Has.All.EndWith("(as migrated from format version 0)"));
+        var diagnostics = SchemaValidator.Shared.Validate(SessionFileKind.Worklog, legacy, "w.json");
+
+        Assert.That(diagnostics.Select(d => (d.Code, d.Line, d.Column)), Is.EqualTo(new[]
+        {
+            ("SH1011", 1, 1), ("SH2001", 3, 5), ("SH2001", 3, 5), ("SH2001", 3, 5), ("SH2004", 4, 15),
+        }), string.Join("\n", diagnostics.Select(d => d.Render())));
+        Assert.That(diagnostics[0].Message, Does.StartWith("the file has no schema_version: it is in the layout from before format 1"));
     }
 
     [Test]
-    public void CompleteLegacyFile_PassesValidation()
+    public void CompleteLegacyFile_IsRead_ButFailsTheSchema_AsAnEditorSaysToo()
     {
         const string legacy = """
             { "entries": [ { "id": "20261121T090000Z-7k2m9qx4", "session": "20261121-k3f9q", "time": "2026-11-21T09:00:00Z", "type": "note" } ] }
             """;
 
-        Assert.That(SchemaValidator.Shared.Validate(SessionFileKind.Worklog, legacy, "w.json"), Is.Empty);
+        var diagnostics = SchemaValidator.Shared.Validate(SessionFileKind.Worklog, legacy, "w.json");
+
+        Assert.That(SessionFileParser.ParseWorklog(Encoding.UTF8.GetBytes(legacy), "w.json").Value!.Entries.Single().Kind, Is.EqualTo(WorklogKind.Note));
+        Assert.That(diagnostics.Select(d => d.Code), Is.EqualTo(new[] { "SH1011", "SH2001" }));
+        Assert.That(diagnostics[1].Message, Is.EqualTo("'entries[0]' lacks the required property 'kind'"));
+    }
+
+    [TestCase("\"schema_version\": 0", "SH1011", "schema_version 0 is not a format version")]
+    [TestCase("\"schema_version\": 1", "SH1012", "the file is in format 1: SessionHooks reads it as it is and writes it in format 2")]
+    [TestCase("\"schema_version\": 1.0", "SH1012", "the file is in format 1")]
+    [TestCase("\"schema_version\": 2.0", null, null)]
+    [TestCase("\"schema_version\": 3", "SH1010", "schema_version 3 is newer")]
+    [TestCase("\"schema_version\": \"2\"", "SH1011", "schema_version is \"2\", not a format version")]
+    public void EachFormatVersion_GetsOneLineAtTheVersion_AsThePolicySays(string version, string? code, string? message)
+    {
+        var text = "{\n  " + version + ",\n  \"entries\": []\n}\n";
+
+        var diagnostics = SchemaValidator.Shared.Validate(SessionFileKind.Worklog, text, "w.json");
+
+        if (code is null)
+        {
+            Assert.That(diagnostics, Is.Empty);
+            Assert.That(SessionFileParser.ParseWorklog(Encoding.UTF8.GetBytes(text), "w.json").Value!.SchemaVersion, Is.EqualTo(2));
+            return;
+        }
+
+        var diagnostic = diagnostics.Single();
+        Assert.That((diagnostic.Code, diagnostic.Line, diagnostic.Column), Is.EqualTo((code, 2, 21)), diagnostic.Render());
+        Assert.That(diagnostic.Message, Does.StartWith(message!));
+    }
+
+    [Test]
+    public void VersionOneWrittenAsOnePointZero_IsReadAsVersionOne()
+    {
+        var result = SessionFileParser.ParseWorklog("""{ "schema_version": 1.0, "entries": [] }"""u8, "w.json");
+
+        Assert.That(result.Diagnostics, Is.Empty);
+        Assert.That(result.Value!.SchemaVersion, Is.EqualTo(FormatVersion.Current));
     }
 }

@@ -8,7 +8,7 @@ public class SessionFileParserTests
 {
     private const string Worklog = """
         {
-          "schema_version": 1,
+          "schema_version": 2,
           "entries": [
             { "id": "20261121T090000Z-7k2m9qx4", "session": "20261121-k3f9q", "time": "2026-11-21T09:00:00Z", "kind": "note", "text": "ünïcode" }
           ]
@@ -83,7 +83,7 @@ public class SessionFileParserTests
     [Test]
     public void TenThousandDeepNesting_IsOneNestingError_WhereItGoesTooDeep()
     {
-        var text = "{\"schema_version\": 1, \"entries\": " + new string('[', 10_000) + new string(']', 10_000) + "}";
+        var text = "{\"schema_version\": 2, \"entries\": " + new string('[', 10_000) + new string(']', 10_000) + "}";
 
         var diagnostic = Single(SessionFileParser.ParseWorklog(Encoding.UTF8.GetBytes(text), "w.json"));
 
@@ -94,7 +94,7 @@ public class SessionFileParserTests
     [Test]
     public void ConflictMarkedFile_IsOneConflictError_AtTheMarker()
     {
-        var text = "{\n  \"schema_version\": 1,\n<<<<<<< HEAD\n  \"entries\": []\n=======\n  \"entries\": [1]\n>>>>>>> other\n}\n";
+        var text = "{\n  \"schema_version\": 2,\n<<<<<<< HEAD\n  \"entries\": []\n=======\n  \"entries\": [1]\n>>>>>>> other\n}\n";
 
         var diagnostic = Single(SessionFileParser.ParseWorklog(Encoding.UTF8.GetBytes(text), "w.json"));
 
@@ -112,7 +112,7 @@ public class SessionFileParserTests
     [Test]
     public void FutureSchemaVersion_IsRefused_AtTheVersion()
     {
-        var text = Worklog.Replace("\"schema_version\": 1", "\"schema_version\": 7", StringComparison.Ordinal);
+        var text = Worklog.Replace("\"schema_version\": 2", "\"schema_version\": 7", StringComparison.Ordinal);
 
         var diagnostic = Single(SessionFileParser.ParseWorklog(Encoding.UTF8.GetBytes(text), "w.json"));
 
@@ -126,7 +126,7 @@ public class SessionFileParserTests
     [TestCase("\"unrelated\": 1", 1, 1)]
     public void MissingOrNonIntegerSchemaVersion_IsAnInvalidVersion(string replacement, int line, int column)
     {
-        var text = Worklog.Replace("\"schema_version\": 1", replacement, StringComparison.Ordinal);
+        var text = Worklog.Replace("\"schema_version\": 2", replacement, StringComparison.Ordinal);
 
         var diagnostic = Single(SessionFileParser.ParseWorklog(Encoding.UTF8.GetBytes(text), "w.json"));
 
@@ -181,15 +181,15 @@ public class SessionFileParserTests
     private static IEnumerable<byte[]> HostileInputs() =>
     [
         "{"u8.ToArray(),
-        "{\"schema_version\": 1,}"u8.ToArray(),
+        "{\"schema_version\": 2,}"u8.ToArray(),
         "{\"schema_version\": 99999999999999999999}"u8.ToArray(),
-        "{\"schema_version\": 1} {}"u8.ToArray(),
+        "{\"schema_version\": 2} {}"u8.ToArray(),
         "\0\0\0"u8.ToArray(),
         [0xC3, 0x28],
         [0xEF, 0xBB, 0xBF],
-        Encoding.UTF8.GetBytes("{\"schema_version\": 1, \"a\": \"" + new string('x', 100) + "\n\"}"),
+        Encoding.UTF8.GetBytes("{\"schema_version\": 2, \"a\": \"" + new string('x', 100) + "\n\"}"),
         Encoding.UTF8.GetBytes(new string('{', 5_000)),
-        Encoding.UTF8.GetBytes("{\"schema_version\": 1, \"sessions\": {\"x\": 1}, \"entries\": 5, \"metadata\": 5, \"rules\": 5}"),
+        Encoding.UTF8.GetBytes("{\"schema_version\": 2, \"sessions\": {\"x\": 1}, \"entries\": 5, \"metadata\": 5, \"rules\": 5}"),
     ];
 
     private static Diagnostic Single<T>(LoadResult<T> result)

@@ -39,7 +39,7 @@ public class SessionJsonTests
     {
         const string json = """
             {
-              "schema_version": 1,
+              "schema_version": 2,
               "sessions": [
                 { "id": "20261121-k3f9q", "branch": "main", "title": "t", "type": "user", "status": "handoff",
                   "created": "2026-11-21T10:00:00Z", "last_updated": "2026-11-21T11:00:00Z", "team": "blue" }

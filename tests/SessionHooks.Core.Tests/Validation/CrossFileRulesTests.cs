@@ -7,7 +7,7 @@ public class CrossFileRulesTests
 {
     private const string Sessions = """
         {
-          "schema_version": 1,
+          "schema_version": 2,
           "knowledge_cache": [],
           "context_notes": [],
           "sessions": [
@@ -19,7 +19,7 @@ public class CrossFileRulesTests
 
     private const string Worklog = """
         {
-          "schema_version": 1,
+          "schema_version": 2,
           "entries": [
             { "id": "20261121T090000Z-1111aaaa", "session": "20261121-aaaaa", "time": "2026-11-21T09:00:00Z", "kind": "note" },
             { "id": "20261121T090000Z-2222bbbb", "session": "20261121-bbbbb", "time": "2026-11-21T09:00:00Z", "kind": "note" }
@@ -29,7 +29,7 @@ public class CrossFileRulesTests
 
     private const string Current = """
         {
-          "schema_version": 1,
+          "schema_version": 2,
           "metadata": {
             "session_id": "20261121-aaaaa",
             "session_start": "2026-11-21T09:00:00Z", "last_updated": "2026-11-21T09:00:00Z", "main_topic": "a", "linked_issues": [],

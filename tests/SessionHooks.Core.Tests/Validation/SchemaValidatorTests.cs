@@ -9,7 +9,7 @@ public class SchemaValidatorTests
 {
     private const string Sessions = """
         {
-          "schema_version": 1,
+          "schema_version": 2,
           "knowledge_cache": [],
           "context_notes": [],
           "sessions": [
@@ -43,12 +43,12 @@ public class SchemaValidatorTests
         Assert.That(rendered.Take(4), Is.EqualTo(new[]
         {
             "a.json(9,15): error SH2003: 'sessions[0].type' is \"robot\"; expected one of: development, user, system, integration (fix: use one of the values the schema lists)",
-            "a.json(12,23): error SH2002: 'sessions[0].last_updated' must be a string, not a number (fix: give the value the type the schema asks for)",
+            "a.json(12,23): error SH2002: 'sessions[0].last_updated' must be a string, not a number (expected a UTC timestamp: ISO 8601 with a Z suffix, such as 2026-11-21T19:52:03Z) (fix: give the value the type the schema asks for)",
             "a.json(18,7): warning SH2005: 'sessions[0]' has the unknown property 'sumary'; did you mean 'summary'? (fix: rename it to 'summary'; unknown properties are kept but not read)",
             "a.json(20,5): error SH2001: 'sessions[1]' lacks the required property 'title' (fix: add the property; 'session validate' lists every problem)",
         }));
         Assert.That(diagnostics.Where(d => d.Line == 20).Select(d => d.Code), Has.Exactly(10).EqualTo("SH2001"));
-        Assert.That(diagnostics[^1].Render(), Does.StartWith("a.json(21,13): error SH2004: 'sessions[1].id' is \"bad\", which is not a session id (e.g. 20261121-k3f9q)"));
+        Assert.That(diagnostics[^1].Render(), Does.StartWith("a.json(21,13): error SH2004: 'sessions[1].id' is \"bad\": expected a session id: the UTC date the session started (YYYYMMDD), a dash and five characters from 0-9 and a-z, such as 20261121-k3f9q"));
         Assert.That(diagnostics, Is.Ordered.By(nameof(Diagnostic.Line)));
     }
 
@@ -63,7 +63,7 @@ public class SchemaValidatorTests
     [Test]
     public void RepeatedPropertyName_IsOneDiagnosticAtTheSecondOne()
     {
-        var diagnostics = SchemaValidator.Shared.Validate(SessionFileKind.Config, "{\n  \"schema_version\": 1,\n  \"schema_version\": 1\n}", "c.json");
+        var diagnostics = SchemaValidator.Shared.Validate(SessionFileKind.Config, "{\n  \"schema_version\": 2,\n  \"schema_version\": 2\n}", "c.json");
 
         Assert.That(diagnostics.Single().Render(), Does.StartWith("c.json(3,3): error SH2099: the property 'schema_version' appears twice"));
     }
@@ -91,7 +91,7 @@ public class SchemaValidatorTests
     {
         var cold = Stopwatch.StartNew();
         var validator = SchemaValidator.Shared;
-        validator.Validate(SessionFileKind.Config, "{\"schema_version\": 1}", "c.json");
+        validator.Validate(SessionFileKind.Config, "{\"schema_version\": 2}", "c.json");
         cold.Stop();
         var warm = Stopwatch.StartNew();
         var loaded = SchemaSet.Load();

@@ -39,7 +39,7 @@ public abstract class SessionHooksTask : Microsoft.Build.Utilities.Task
     /// Logs the diagnostic with its file by absolute path: the engine names files by repository path
     /// (<c>.husky/pre-commit</c>), which neither an IDE's error list nor a problem matcher can open.
     /// </summary>
-    protected void Report(Diagnostic diagnostic) =>
+    private protected void Report(Diagnostic diagnostic) =>
         Log.LogDiagnostic(string.IsNullOrEmpty(diagnostic.File) || Path.IsPathFullyQualified(diagnostic.File) || string.IsNullOrWhiteSpace(RepositoryFolder)
             ? diagnostic
             : diagnostic with { File = Path.GetFullPath(diagnostic.File, Path.GetFullPath(RepositoryFolder)) });

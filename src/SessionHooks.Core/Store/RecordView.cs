@@ -142,6 +142,24 @@ public sealed class RecordView
         Replace(session);
     }
 
+    /// <summary>
+    /// Takes back a session started here that nothing was done in yet (no commit recorded it, nothing
+    /// was logged or changed by hand): a session started by hand replaces it. False when it is not such a one.
+    /// </summary>
+    public bool DiscardUntouched(string id)
+    {
+        if (IsCommitted(id) || PendingOf(id) is not { ChangedByHand: false, Entries.Count: 0, Changed: not null } record)
+        {
+            return false;
+        }
+
+        record.Changed = null;
+        record.Base = null;
+        edited.Add(id);
+        Registry.Sessions.RemoveAll(s => s.Id == id);
+        return true;
+    }
+
     /// <summary>Adds an entry to its session's pending entries (once per id).</summary>
     public void Log(WorklogEntry entry)
     {

@@ -18,7 +18,8 @@ public sealed record SessionSummary(
     int LinesRemoved,
     TimeSpan Duration,
     IReadOnlyDictionary<string, int> EntriesByKind,
-    IReadOnlyList<WorklogEntry> Replaced)
+    IReadOnlyList<WorklogEntry> Replaced,
+    TaskFigures Tasks)
 {
     /// <param name="until">The end of an open session's span (now); a closed one ends at its last update.</param>
     public static SessionSummary Of(GitRepository git, Session session, IReadOnlyList<WorklogEntry> entries, DateTimeOffset until)
@@ -48,6 +49,6 @@ public sealed record SessionSummary(
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var end = session.IsOpen ? until : session.LastUpdated;
         var duration = end > session.Created ? end - session.Created : TimeSpan.Zero;
-        return new SessionSummary(session, commits, files.Count, added, removed, duration, byKind, replaced);
+        return new SessionSummary(session, commits, files.Count, added, removed, duration, byKind, replaced, TaskFigures.Of(session, until));
     }
 }

@@ -15,7 +15,7 @@ internal static class JournalCommand
             var records = SessionRecords.Read(context);
             var path = OwnedPath.InWorktree(context.WorktreeRoot, Path.GetRelativePath(context.WorktreeRoot, Path.GetFullPath(result.GetValue(output)!)));
             path.Verify();
-            path.WriteAtomic(JournalMarkdown.Render(context.Git, records.Sessions, records.View.AllEntries(), context.Now));
+            path.WriteAtomic(JournalMarkdown.Render(context.Git, records.Sessions.Sessions, records.View.AllEntries(), context.Now));
             Console.WriteLine($"Wrote {SafeText.Terminal(path.FullPath)} ({records.Sessions.Sessions.Count} sessions)");
             return ExitCodes.Ok;
         }));

@@ -24,6 +24,7 @@ var root = new RootCommand("SessionHooks: keeps a repository's session records i
     ShowCommand.Create(),
     JournalCommand.Create(),
     TaskCommand.Create(),
+    ArchiveCommand.Create(),
 };
 
 var parsed = root.Parse(args);

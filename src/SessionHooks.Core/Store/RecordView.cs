@@ -18,6 +18,7 @@ public sealed class RecordView
     private bool repositoryEdited;
     private Worklog? legacy;
     private bool legacyRead;
+    private List<Session>? archived;
 
     private RecordView(SessionStore store, AiSessions committed, IReadOnlyList<PendingSession> pending, PendingRepository? repository)
     {
@@ -71,6 +72,32 @@ public sealed class RecordView
     }
 
     public Session? Find(string? id) => id is null ? null : Registry.Find(id);
+
+    /// <summary>
+    /// The sessions <c>session archive</c> moved out of <c>ai_sessions.json</c>, read when first asked
+    /// (an unreadable archive reads as empty, its problem in <see cref="Problems"/>).
+    /// </summary>
+    public IReadOnlyList<Session> Archived
+    {
+        get
+        {
+            if (archived is null)
+            {
+                var read = store.ReadArchive();
+                Problems.AddRange(read.Diagnostics.Where(d => d.Severity == Severity.Error));
+                archived = read.Value?.Sessions?.Where(s => s is not null).ToList() ?? [];
+            }
+
+            return archived;
+        }
+    }
+
+    /// <summary>A session, live or archived: the live record when both have it (a merge may bring an archived one back).</summary>
+    public Session? FindAnywhere(string? id) => id is null ? null : Find(id) ?? Archived.FirstOrDefault(s => s.Id == id);
+
+    /// <summary>Every session, live ones first, then the archived ones not live, each id once.</summary>
+    public IReadOnlyList<Session> AllSessions() =>
+        [.. Registry.Sessions.Concat(Archived.Where(a => Registry.Find(a.Id) is null))];
 
     /// <summary>The branch's open session, the most recently updated when there are several.</summary>
     public Session? OpenSessionOf(string? branch) =>

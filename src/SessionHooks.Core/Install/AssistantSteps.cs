@@ -1,0 +1,61 @@
+using SessionHooks.Diagnostics;
+
+namespace SessionHooks.Install;
+
+/// <summary>
+/// <c>install --assistant</c> and its removal: Claude Code's hooks, and the instruction files other
+/// assistants read. Uninstall looks for all of them, whatever was asked at install time.
+/// </summary>
+internal static class AssistantSteps
+{
+    /// <summary>The assistants and the file each reads.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Files = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["claude"] = ClaudeSettings.RepoPath,
+    };
+
+    public static void Add(InstallPlan plan, IReadOnlyList<string> assistants)
+    {
+        foreach (var assistant in assistants.Distinct(StringComparer.Ordinal))
+        {
+            if (!Files.TryGetValue(assistant, out var repoPath))
+            {
+                throw new SessionHooksException(DiagnosticCatalog.InvalidArgument.ForFile("--assistant",
+                    $"SessionHooks has nothing for the assistant '{assistant}'", $"use one of: {string.Join(", ", Files.Keys)}"));
+            }
+
+            var path = plan.FullPath(repoPath);
+            var existing = plan.ReadText(path);
+            if (ClaudeSettings.Add(existing, repoPath) is { } text)
+            {
+                plan.Write(path, text, $"{(existing is null ? "created" : "added SessionHooks' hooks to")} {repoPath} (Claude Code: SessionStart, UserPromptSubmit, Stop, SessionEnd)");
+            }
+        }
+    }
+
+    public static void Remove(InstallPlan plan)
+    {
+        foreach (var repoPath in Files.Values.Distinct(StringComparer.Ordinal))
+        {
+            var path = plan.FullPath(repoPath);
+            if (plan.ReadText(path) is not { } existing)
+            {
+                continue;
+            }
+
+            var text = ClaudeSettings.Remove(existing, repoPath);
+            if (text == "")
+            {
+                plan.Delete(path, $"deleted {repoPath} (it held only SessionHooks' part)");
+                if (repoPath.Contains('/', StringComparison.Ordinal))
+                {
+                    plan.DeleteFolderIfEmpty(Path.GetDirectoryName(path)!);
+                }
+            }
+            else if (text is not null)
+            {
+                plan.Write(path, text, $"removed SessionHooks' part from {repoPath} (yours is kept)");
+            }
+        }
+    }
+}

@@ -8,10 +8,14 @@ namespace SessionHooks.Install;
 /// </summary>
 internal static class AssistantSteps
 {
-    /// <summary>The assistants and the file each reads.</summary>
+    /// <summary>The assistants and the file each reads. Codex reads AGENTS.md, so it is another name for 'agents'.</summary>
     public static readonly IReadOnlyDictionary<string, string> Files = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["claude"] = ClaudeSettings.RepoPath,
+        ["agents"] = "AGENTS.md",
+        ["codex"] = "AGENTS.md",
+        ["copilot"] = ".github/copilot-instructions.md",
+        ["gemini"] = "GEMINI.md",
     };
 
     public static void Add(InstallPlan plan, IReadOnlyList<string> assistants)
@@ -26,9 +30,12 @@ internal static class AssistantSteps
 
             var path = plan.FullPath(repoPath);
             var existing = plan.ReadText(path);
-            if (ClaudeSettings.Add(existing, repoPath) is { } text)
+            var text = assistant == "claude" ? ClaudeSettings.Add(existing, repoPath) : AssistantInstructions.Add(existing);
+            if (text is not null)
             {
-                plan.Write(path, text, $"{(existing is null ? "created" : "added SessionHooks' hooks to")} {repoPath} (Claude Code: SessionStart, UserPromptSubmit, Stop, SessionEnd)");
+                plan.Write(path, text, assistant == "claude"
+                    ? $"{(existing is null ? "created" : "added SessionHooks' hooks to")} {repoPath} (Claude Code: SessionStart, UserPromptSubmit, Stop, SessionEnd)"
+                    : $"{(existing is null ? "created" : "added SessionHooks' section to")} {repoPath} (how to get context and record the session)");
             }
         }
     }
@@ -43,7 +50,7 @@ internal static class AssistantSteps
                 continue;
             }
 
-            var text = ClaudeSettings.Remove(existing, repoPath);
+            var text = repoPath == ClaudeSettings.RepoPath ? ClaudeSettings.Remove(existing, repoPath) : AssistantInstructions.Remove(existing);
             if (text == "")
             {
                 plan.Delete(path, $"deleted {repoPath} (it held only SessionHooks' part)");

@@ -2,7 +2,7 @@
 # SessionHooks launcher, written by 'session install'. The git hooks, Husky.Net's task runner
 # (task-runner.json) and the merge driver call it; it starts a SessionHooks program from the
 # hooks folder recorded in this clone's local git config (sessionhooks.hooksdir).
-# Usage: sh .husky/sessionhooks.sh <hook|merge-driver|recover> [arguments...]
+# Usage: sh .husky/sessionhooks.sh <hook|merge-driver|recover|assistant-hook> [arguments...]
 
 if [ "$#" -eq 0 ]; then
   echo "SessionHooks: usage: sessionhooks.sh <hook|merge-driver|recover> [arguments...]" >&2
@@ -34,7 +34,11 @@ case "$verb" in
     program="sessionhooks-pre-commit"
     set -- --merge-commit "$@"
     ;;
-  merge-driver | recover) program="session" ;;
+  merge-driver | recover) program="session" tool=1 ;;
+  assistant-hook)
+    # An assistant's hook (install --assistant): skipped like a git hook, and it never fails the assistant.
+    program="session"
+    ;;
   *)
     echo "SessionHooks: unknown hook '$verb'" >&2
     exit 2
@@ -42,10 +46,11 @@ case "$verb" in
 esac
 
 if [ "$program" = session ]; then
-  # Not hooks, so SESSIONHOOKS=0 and HUSKY=0 do not skip them: a merge driver that exits 0
-  # without merging would silently keep only one side of the session files.
   set -- "$verb" "$@"
-elif [ "${SESSIONHOOKS-}" = 0 ] || [ "${HUSKY-}" = 0 ]; then
+fi
+# merge-driver and recover are not hooks, so SESSIONHOOKS=0 and HUSKY=0 do not skip them: a merge
+# driver that exits 0 without merging would silently keep only one side of the session files.
+if [ -z "${tool-}" ] && { [ "${SESSIONHOOKS-}" = 0 ] || [ "${HUSKY-}" = 0 ]; }; then
   exit 0
 fi
 
@@ -64,7 +69,7 @@ if [ -n "$dir" ]; then
 fi
 
 echo "SessionHooks: hooks not found; run 'session install'" >&2
-if [ "$program" = session ]; then
+if [ -n "${tool-}" ]; then
   # A merge driver that fails leaves a conflict for 'session recover'; exiting 0 would lose entries.
   exit 2
 fi

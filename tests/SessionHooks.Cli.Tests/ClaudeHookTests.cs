@@ -134,6 +134,20 @@ public class ClaudeHookTests
     }
 
     [Test]
+    public void AHookForAnUnknownAssistant_ExitsZeroWithOneLine_AndWritesNothing()
+    {
+        var repo = WithClaude();
+
+        var result = repo.Repo.Git.Exec(repo.Root, "sh", ["-c", "sh \"$CLAUDE_PROJECT_DIR/.husky/sessionhooks.sh\" assistant-hook ../../escape"],
+            new Dictionary<string, string?> { ["CLAUDE_PROJECT_DIR"] = repo.Root }, Input("UserPromptSubmit", repo.Root));
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.StandardError.TrimEnd('\n').Split('\n'), Has.Length.EqualTo(1), result.ToString());
+        Assert.That(result.StandardError, Does.Contain("reads no hook input of '../../escape'").And.Contain("use one of: claude"));
+        Assert.That(repo.PendingEntries(), Is.Empty);
+    }
+
+    [Test]
     public void SessionHooksZero_SkipsTheHook()
     {
         var repo = WithClaude();

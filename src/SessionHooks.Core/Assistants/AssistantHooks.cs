@@ -1,5 +1,6 @@
 using System.Globalization;
 using SessionHooks.Context;
+using SessionHooks.Diagnostics;
 using SessionHooks.Ids;
 using SessionHooks.Records;
 using SessionHooks.Secrets;
@@ -23,11 +24,21 @@ public static class AssistantHooks
 
     private const int FilesNamed = 5;
 
+    /// <summary>The assistants whose hook input this reads.</summary>
+    public static IReadOnlyList<string> Known { get; } = ["claude"];
+
     /// <returns>What to print on stdout (the assistant adds it to the conversation), or null.</returns>
     public static string? Run(SessionContext context, string assistant, AssistantHookInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
+        if (!Known.Contains(assistant))
+        {
+            // The name goes into the records and a state file's name: only ours.
+            throw new SessionHooksException(DiagnosticCatalog.InvalidArgument.ForFile("assistant-hook",
+                $"SessionHooks reads no hook input of '{assistant}'", $"use one of: {string.Join(", ", Known)}"));
+        }
+
         return input.Event switch
         {
             "SessionStart" => Start(context, assistant, input),

@@ -143,7 +143,7 @@ public class ClaudeHookTests
 
         Assert.That(result.ExitCode, Is.Zero, result.ToString());
         Assert.That(result.StandardError.TrimEnd('\n').Split('\n'), Has.Length.EqualTo(1), result.ToString());
-        Assert.That(result.StandardError, Does.Contain("reads no hook input of '../../escape'").And.Contain("use one of: claude"));
+        Assert.That(result.StandardError, Does.StartWith("SessionHooks (assistant hook): ").And.Contain("reads no hook input of '../../escape'").And.Contain("use one of: claude"));
         Assert.That(repo.PendingEntries(), Is.Empty);
     }
 

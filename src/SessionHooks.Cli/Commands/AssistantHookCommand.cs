@@ -19,6 +19,9 @@ internal static class AssistantHookCommand
         command.SetAction(result =>
         {
             var name = result.GetValue(assistant)!;
+
+            // An unknown name is refused below; it never goes into the line on stderr as it is.
+            var label = AssistantHooks.Known.Contains(name) ? name : "assistant";
             try
             {
                 var input = AssistantHookInput.Parse(ReadInput(), out var problem)
@@ -31,12 +34,12 @@ internal static class AssistantHookCommand
             }
             catch (SessionHooksException exception)
             {
-                Console.Error.WriteLine($"SessionHooks ({name} hook): {exception.Diagnostic.Render()}");
+                Console.Error.WriteLine($"SessionHooks ({label} hook): {exception.Diagnostic.Render()}");
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
                 // Never a stack trace in the assistant's window: the message says enough to report it.
-                Console.Error.WriteLine($"SessionHooks ({name} hook): internal error: {exception.GetType().Name}: {exception.Message.ReplaceLineEndings(" ")}");
+                Console.Error.WriteLine($"SessionHooks ({label} hook): internal error: {exception.GetType().Name}: {exception.Message.ReplaceLineEndings(" ")}");
             }
 
             return ExitCodes.Ok;

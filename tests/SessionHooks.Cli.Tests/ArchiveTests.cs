@@ -67,6 +67,42 @@ public class ArchiveTests
         Assert.That(bad.StandardError, Does.Contain("--before").And.Contain("yyyy-MM-dd"));
     }
 
+    [Test]
+    public void Archives_MadeOnTwoBranches_MergeByIdWithoutConflict_AndTheNextArchiveTidiesTheHotFile()
+    {
+        var repo = CliRepository.Create();
+        repo.Ok("log", "decision", "keep it");
+        repo.Run("commit", "-q", "--allow-empty", "-m", "Start");
+        var main = repo.Run("branch", "--show-current").Trim();
+        var registry = repo.Sessions();
+        foreach (var i in new[] { 1, 2, 3, 4 })
+        {
+            registry["sessions"]!.AsArray().Add(Generate(i, "completed", []));
+        }
+
+        repo.Repo.Write(".sessions/ai_sessions.json", registry.ToJsonString());
+        repo.Run("commit", "-q", "-am", "Four ended sessions");
+        repo.Run("checkout", "-q", "-b", "tidy");
+        repo.Ok("archive", "--before", "2025-01-01T00:02:30Z");
+        repo.Run("commit", "-q", "-m", "Archive the oldest two");
+        repo.Run("checkout", "-q", main);
+        repo.Ok("archive");
+        repo.Run("commit", "-q", "-m", "Archive all four");
+
+        var merge = repo.Repo.Try("merge", "--no-edit", "tidy");
+
+        Assert.That(merge.ExitCode, Is.Zero, merge.ToString());
+        var archive = repo.ReadJson(".sessions/archive/ai_sessions.json")["sessions"]!.AsArray().Select(s => (string?)s!["id"]).ToList();
+        Assert.That(archive, Is.EquivalentTo(new[] { IdOf(1), IdOf(2), IdOf(3), IdOf(4) }), "the merge driver kept both sides' archived sessions");
+        Assert.That(repo.Ok("validate"), Does.Not.Contain("error"));
+        Assert.That(CliRepository.Json(repo.Ok("list", "--all", "--json")).AsArray().Select(s => (string?)s!["id"]), Is.Unique);
+
+        // The branch that archived fewer still had the others in its hot file: the merge keeps them there, nothing dropped.
+        repo.Ok("archive");
+
+        Assert.That(repo.Sessions()["sessions"]!.AsArray().Select(s => (string?)s!["status"]), Is.All.EqualTo("active"));
+    }
+
     private static string TimeOf(int i) => new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(i).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     private static JsonObject Generate(int i, string status, JsonNode[] backlog) => new()

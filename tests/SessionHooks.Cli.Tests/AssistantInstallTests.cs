@@ -64,7 +64,7 @@ public class AssistantInstallTests
 
         Assert.That(result.ExitCode, Is.EqualTo(2));
         Assert.That(result.StandardError.TrimEnd('\n').Split('\n'), Has.Length.EqualTo(1));
-        Assert.That(result.StandardError, Does.Contain("'clippy'").And.Contain("claude, agents, codex, copilot, gemini"));
+        Assert.That(result.StandardError, Does.Contain("'clippy'").And.Contain("claude, agents, codex, cursor, copilot, gemini"));
         Assert.That(File.Exists(repo.Repo.Path(".claude/settings.json")), Is.False, "nothing is written when any part is refused");
     }
 

@@ -10,7 +10,7 @@ internal static class InstallCommand
     {
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would change and change nothing" };
         var hooksDir = new Option<string?>("--hooks-dir") { Description = "The folder holding the hook programs (default: the folder of this command)" };
-        var assistant = new Option<string[]>("--assistant") { Description = "Also wire in an assistant (repeatable): claude (hooks in .claude/settings.json), agents or codex (AGENTS.md), copilot (.github/copilot-instructions.md), gemini (GEMINI.md)", AllowMultipleArgumentsPerToken = false };
+        var assistant = new Option<string[]>("--assistant") { Description = "Also wire in an assistant (repeatable): claude (hooks in .claude/settings.json), agents, codex or cursor (AGENTS.md), copilot (.github/copilot-instructions.md), gemini (GEMINI.md)", AllowMultipleArgumentsPerToken = false };
         var command = new Command("install", "Install the git hooks, task-runner.json tasks, merge driver, ignore lines and schema copies (idempotent)") { dryRun, hooksDir, assistant };
         command.SetAction(result => CommandRunner.InRepository("install", context =>
         {

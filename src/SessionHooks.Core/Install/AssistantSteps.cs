@@ -8,12 +8,13 @@ namespace SessionHooks.Install;
 /// </summary>
 internal static class AssistantSteps
 {
-    /// <summary>The assistants and the file each reads. Codex reads AGENTS.md, so it is another name for 'agents'.</summary>
+    /// <summary>The assistants and the file each reads. Codex and Cursor read AGENTS.md, so they are other names for 'agents'.</summary>
     public static readonly IReadOnlyDictionary<string, string> Files = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["claude"] = ClaudeSettings.RepoPath,
         ["agents"] = "AGENTS.md",
         ["codex"] = "AGENTS.md",
+        ["cursor"] = "AGENTS.md",
         ["copilot"] = ".github/copilot-instructions.md",
         ["gemini"] = "GEMINI.md",
     };

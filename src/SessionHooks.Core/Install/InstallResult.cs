@@ -2,7 +2,7 @@ namespace SessionHooks.Install;
 
 /// <summary>Options for <see cref="HookInstaller.Install"/>.</summary>
 /// <param name="DryRun">Work out and report every change, write nothing.</param>
-/// <param name="Assistants">Assistants to wire in too (<c>--assistant</c>): claude, agents, codex, copilot, gemini.</param>
+/// <param name="Assistants">Assistants to wire in too (<c>--assistant</c>): claude, agents, codex, cursor, copilot, gemini.</param>
 public sealed record InstallOptions(bool DryRun = false, IReadOnlyList<string>? Assistants = null);
 
 /// <summary>

@@ -30,7 +30,9 @@ public static class JournalMarkdown
         var byId = sessions.GroupBy(s => s.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var entriesBySession = entries.ToLookup(e => e.Session, StringComparer.Ordinal);
         var md = new StringBuilder("# Session journal\n\nA session moves active → handoff → completed, or ends abandoned. Newest first.\n");
-        foreach (var session in sessions.OrderByDescending(s => s.Created))
+        // Times have whole seconds, and the files keep no order of creation: of two sessions started in the
+        // same second, the one that went on longer is taken as the newer (an ended one gave way to the next).
+        foreach (var session in sessions.OrderByDescending(s => s.Created).ThenByDescending(s => s.LastUpdated))
         {
             var own = entriesBySession[session.Id].ToList();
             var summary = SessionSummary.Of(git, session, own, now);

@@ -13,5 +13,8 @@ internal static class JsonOutput
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void Write(JsonNode node) => Console.WriteLine(Safety.SafeText.Json(node.ToJsonString(Options)));
+    public static void Write(JsonNode node) => Console.Write(Text(node));
+
+    /// <summary>What <see cref="Write"/> prints, with its final line break.</summary>
+    public static string Text(JsonNode node) => Safety.SafeText.Json(node.ToJsonString(Options)) + "\n";
 }

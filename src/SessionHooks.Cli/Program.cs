@@ -23,6 +23,9 @@ var root = new RootCommand("SessionHooks: keeps a repository's session records i
     ListCommand.Create(),
     ShowCommand.Create(),
     JournalCommand.Create(),
+    TaskCommand.Create(),
+    ArchiveCommand.Create(),
+    AssistantHookCommand.Create(),
 };
 
 var parsed = root.Parse(args);

@@ -89,7 +89,7 @@ public class ContextTests
     }
 
     [Test]
-    public void ContextWithFiles_StaysUnderMaxBytes_AndSkipsBinaries()
+    public void ContextWithFiles_StaysUnderMaxBytes_CuttingTheLastFile_AndSkipsBinaries()
     {
         var repo = CliRepository.Create();
         repo.Repo.Write("big.txt", new string('x', 5000));
@@ -97,13 +97,18 @@ public class ContextTests
         repo.Ok("cache", "add", "logo.png");
         repo.Ok("cache", "add", "big.txt");
 
-        var json = CliRepository.Json(repo.Ok("context", "--json", "--include-files", "--max-bytes", "1000"));
+        var output = repo.Ok("context", "--json", "--include-files", "--max-bytes", "2000");
+        var json = CliRepository.Json(output);
 
+        Assert.That(System.Text.Encoding.UTF8.GetByteCount(output), Is.LessThanOrEqualTo(2000));
         var files = json["knowledge_cache"]!.AsArray();
         Assert.That((string?)files[0]!["state"], Is.EqualTo("binary"));
         Assert.That(files[0]!["content"], Is.Null);
         Assert.That((string?)files[1]!["state"], Is.EqualTo("truncated"));
-        Assert.That(((string?)files[1]!["content"])!, Has.Length.EqualTo(1000));
+        Assert.That(((string?)files[1]!["content"])!.Length, Is.InRange(256, 1999), "cut short, not dropped");
+        var markdown = repo.Ok("context", "--include-files", "--max-bytes", "1200");
+        Assert.That(System.Text.Encoding.UTF8.GetByteCount(markdown), Is.LessThanOrEqualTo(1200));
+        Assert.That(markdown, Does.Contain("## Left out").And.Contain("the end of big.txt"));
     }
 
     [Test]
@@ -122,7 +127,7 @@ public class ContextTests
 
         Assert.That(markdown, Does.Contain("- Focus: Speed up validation").And.Contain("- Issues: #7")
             .And.Contain("- run the benchmarks before merging").And.Contain("- never commit generated schemas")
-            .And.Contain("- `README.md`").And.Contain("- cache compiled schemas per process").And.Contain("- measure cold start"));
+            .And.Contain("- `README.md`").And.Contain("- cache compiled schemas per process").And.Contain("- [medium] task: measure cold start (t-"));
         Assert.That((int?)json["schema_version"], Is.EqualTo(1));
         Assert.That((string?)json["session_id"], Is.EqualTo(repo.CurrentSessionId()));
         Assert.That(json["context_notes"]!["repository"]!.AsArray().Select(n => (string?)n), Is.EqualTo(new[] { "never commit generated schemas" }));

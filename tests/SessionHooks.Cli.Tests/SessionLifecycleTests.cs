@@ -107,9 +107,9 @@ public class SessionLifecycleTests
         var journal = File.ReadAllText(Path.Combine(repo.Root, "JOURNAL.md"));
         var subject = repo.Run("log", "-1", "--format=%h", "HEAD").Trim();
         Assert.That(journal, Does.Contain($"## Importer ({id})"));
-        Assert.That(journal, Does.Contain("### Key decisions\n\n- stream the input"));
+        Assert.That(journal, Does.Contain("### Key decisions and rationale\n\n- stream the input"));
         Assert.That(journal, Does.Contain("### Deliverables").And.Contain("Importer skeleton").And.Contain(subject[..7]));
         Assert.That(journal, Does.Contain("problem: the old reader leaks handles").And.Contain("insight: UTF-8 BOMs appear in exports"));
-        Assert.That(journal, Does.Contain("### Next work\n\n- [high] task: add a BOM test"));
+        Assert.That(journal, Does.Contain("### Next work items\n\n#### High priority\n\n- [high] task: add a BOM test"));
     }
 }

@@ -10,7 +10,8 @@ internal static class InstallCommand
     {
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would change and change nothing" };
         var hooksDir = new Option<string?>("--hooks-dir") { Description = "The folder holding the hook programs (default: the folder of this command)" };
-        var command = new Command("install", "Install the git hooks, task-runner.json tasks, merge driver, ignore lines and schema copies (idempotent)") { dryRun, hooksDir };
+        var assistant = new Option<string[]>("--assistant") { Description = "Also wire in an assistant (repeatable): claude (hooks in .claude/settings.json), agents, codex or cursor (AGENTS.md), copilot (.github/copilot-instructions.md), gemini (GEMINI.md)", AllowMultipleArgumentsPerToken = false };
+        var command = new Command("install", "Install the git hooks, task-runner.json tasks, merge driver, ignore lines and schema copies (idempotent)") { dryRun, hooksDir, assistant };
         command.SetAction(result => CommandRunner.InRepository("install", context =>
         {
             var folder = result.GetValue(hooksDir) ?? HooksFolder.Locate(context.WorktreeRoot);
@@ -20,7 +21,7 @@ internal static class InstallCommand
                 return ExitCodes.UsageOrEnvironment;
             }
 
-            var installed = HookInstaller.Install(context.WorktreeRoot, Path.GetFullPath(folder), new InstallOptions(result.GetValue(dryRun)));
+            var installed = HookInstaller.Install(context.WorktreeRoot, Path.GetFullPath(folder), new InstallOptions(result.GetValue(dryRun), result.GetValue(assistant) ?? []));
             foreach (var line in installed.Changes.Concat(installed.Notes))
             {
                 Console.WriteLine(SafeText.Terminal(line));

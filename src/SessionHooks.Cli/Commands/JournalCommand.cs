@@ -15,8 +15,10 @@ internal static class JournalCommand
             var records = SessionRecords.Read(context);
             var path = OwnedPath.InWorktree(context.WorktreeRoot, Path.GetRelativePath(context.WorktreeRoot, Path.GetFullPath(result.GetValue(output)!)));
             path.Verify();
-            path.WriteAtomic(JournalMarkdown.Render(context.Git, records.Sessions, records.View.AllEntries(), context.Now));
-            Console.WriteLine($"Wrote {SafeText.Terminal(path.FullPath)} ({records.Sessions.Sessions.Count} sessions)");
+            // Archived sessions too: the journal is the whole history.
+            var sessions = records.View.AllSessions();
+            path.WriteAtomic(JournalMarkdown.Render(context.Git, sessions, records.View.AllEntries(), context.Now));
+            Console.WriteLine($"Wrote {SafeText.Terminal(path.FullPath)} ({sessions.Count} sessions)");
             return ExitCodes.Ok;
         }));
         return command;

@@ -28,6 +28,16 @@ internal static class SummaryCommand
                 node["lines_removed"] = summary.LinesRemoved;
                 node["duration_seconds"] = (long)summary.Duration.TotalSeconds;
                 node["entries_by_kind"] = new JsonObject([.. summary.EntriesByKind.Select(k => KeyValuePair.Create(k.Key, (JsonNode?)k.Value))]);
+                node["tasks"] = new JsonObject
+                {
+                    ["planned"] = summary.Tasks.Planned,
+                    ["completed"] = summary.Tasks.Completed,
+                    ["blocked"] = summary.Tasks.Blocked,
+                    ["dropped"] = summary.Tasks.Dropped,
+                    ["estimate_minutes"] = summary.Tasks.EstimatedMinutes,
+                    ["actual_minutes"] = summary.Tasks.ActualMinutes,
+                    ["planned_estimate_minutes"] = summary.Tasks.PlannedEstimateMinutes,
+                };
                 node["replaced_commits"] = new JsonArray([.. summary.Replaced.Select(e => (JsonNode)new JsonObject
                 {
                     ["commit"] = e.Commit,
@@ -50,6 +60,7 @@ internal static class SummaryCommand
             Console.WriteLine($"Commits:  {summary.Commits.Count}{replaced}");
             Console.WriteLine($"Files:    {summary.FilesChanged}");
             Console.WriteLine($"Lines:    +{summary.LinesAdded} -{summary.LinesRemoved}");
+            Console.WriteLine($"Tasks:    {summary.Tasks.Describe()}");
             Console.WriteLine($"Entries:  {(summary.EntriesByKind.Count == 0 ? "none" : string.Join(", ", summary.EntriesByKind.Select(k => $"{k.Key} {k.Value}")))}");
             if (session.Summary is { } text)
             {

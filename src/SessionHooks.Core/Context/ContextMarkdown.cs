@@ -1,14 +1,15 @@
+using System.Globalization;
 using System.Text;
-using SessionHooks.Workflows;
 using SessionHooks.Records;
 using SessionHooks.Safety;
+using SessionHooks.Workflows;
 
 namespace SessionHooks.Context;
 
 /// <summary>
-/// The assistant's context as Markdown, the form an assistant reads best. Text from the session
-/// files is escaped (<see cref="SafeText"/>): a title or note cannot add headings or instructions
-/// of its own, and a cached file cannot close its code block.
+/// The assistant's context as Markdown, the form an assistant reads best, most important first.
+/// Text from the session files is escaped (<see cref="SafeText"/>): a title or note cannot add
+/// headings or instructions of its own, and a cached file cannot close its code block.
 /// </summary>
 internal static class ContextMarkdown
 {
@@ -26,18 +27,95 @@ internal static class ContextMarkdown
             md.Append("- Issues: ").Append(string.Join(", ", context.Issues.Select(T))).Append('\n');
         }
 
-        List(md, "Pending tasks", [.. context.PendingTasks.Select(SafeText.MarkdownItem)]);
-        List(md, "Decisions", [.. context.Decisions.Select(SafeText.MarkdownItem)]);
-        List(md, "Context notes", [.. context.RepositoryNotes.Concat(context.SessionNotes).Select(SafeText.MarkdownItem)]);
-        Cache(md, context.KnowledgeCache);
-        Sessions(md, "Earlier sessions of this branch", context.BranchSessions);
-        Sessions(md, "Recent sessions of other branches", context.OtherSessions);
-        List(md, "Open backlog", [.. context.Backlog.Select(b => $"[{Names.Of(b.Priority)}] {Names.Of(b.Kind)}: {T(b.Text)} (from {T(b.FromSession)})")]);
+        if (context.Handoff is { } handoff)
+        {
+            md.Append("\n## Handed over by the last session\n\n");
+            md.Append("- ").Append(SessionLine(handoff)).Append('\n');
+        }
+
+        if (context.Since is { } since)
+        {
+            Since(md, since);
+        }
+
+        List(md, "Open tasks", [.. context.Tasks.Select(TaskLine)]);
+        if (context.Since is null)
+        {
+            List(md, "Latest decisions", [.. context.Decisions.Select(SafeText.MarkdownItem)]);
+            List(md, "Context notes", [.. context.SessionNotes.Concat(context.RepositoryNotes).Select(SafeText.MarkdownItem)]);
+            Cache(md, context.KnowledgeCache);
+            List(md, "Earlier sessions of this branch", [.. context.BranchSessions.Select(SessionLine)], omitWhenEmpty: true);
+            List(md, "Recent sessions of other branches", [.. context.OtherSessions.Select(SessionLine)], omitWhenEmpty: true);
+        }
+
+        if (context.Dropped.Count > 0)
+        {
+            md.Append("\n## Left out\n\n")
+                .Append(CultureInfo.InvariantCulture, $"To stay within {context.MaxBytes} bytes: {string.Join("; ", context.Dropped.Select(T))}. ")
+                .Append("Ask for more with `session context --max-bytes <bytes>`.\n");
+        }
+
         return md.ToString();
     }
 
-    private static void List(StringBuilder md, string heading, IReadOnlyList<string> items)
+    /// <summary><c>[high] task: text (t-4kq9m, in progress, estimated 1h30m)</c>.</summary>
+    public static string TaskLine(BacklogItem item)
     {
+        ArgumentNullException.ThrowIfNull(item);
+        var details = new List<string>();
+        if (item.Id is { } id)
+        {
+            details.Add(id);
+        }
+
+        if (item.State != TaskState.Open)
+        {
+            details.Add(Names.Of(item.State).Replace('_', ' ') + (item.Reason is { } why ? ": " + T(why) : ""));
+        }
+
+        if (item.EstimateMinutes is { } estimate)
+        {
+            details.Add("estimated " + Minutes.Format(estimate));
+        }
+
+        return $"[{Names.Of(item.Priority)}] {Names.Of(item.Kind)}: {T(item.Text)}" + (details.Count > 0 ? $" ({string.Join(", ", details)})" : "");
+    }
+
+    private static void Since(StringBuilder md, SinceReport since)
+    {
+        md.Append("\n## Since ").Append(T(since.Reference)).Append(" (").Append(UtcTimestampConverter.ToText(since.Time)).Append(")\n");
+        Sub(md, "Commits", [.. since.Commits.Select(c => $"`{c.Id[..Math.Min(10, c.Id.Length)]}` {T(c.Subject)}" + (c.SessionId is { } s ? $" (session {T(s)})" : ""))]);
+        Sub(md, "Sessions", [.. since.Sessions.Select(SessionLine)]);
+        Sub(md, "Tasks done", [.. since.TasksDone.Select(TaskLine)]);
+        Sub(md, "Tasks added", [.. since.TasksAdded.Select(TaskLine)]);
+        Sub(md, "Logged", [.. since.Entries.Select(e => $"{Names.Of(e.Kind)}: {T(e.Text)}")]);
+        if (since.Commits.Count + since.Sessions.Count + since.TasksDone.Count + since.TasksAdded.Count + since.Entries.Count == 0)
+        {
+            md.Append("\nNothing recorded since then.\n");
+        }
+    }
+
+    private static void Sub(StringBuilder md, string heading, IReadOnlyList<string> items)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+
+        md.Append("\n### ").Append(heading).Append("\n\n");
+        foreach (var item in items)
+        {
+            md.Append("- ").Append(item).Append('\n');
+        }
+    }
+
+    private static void List(StringBuilder md, string heading, IReadOnlyList<string> items, bool omitWhenEmpty = false)
+    {
+        if (items.Count == 0 && omitWhenEmpty)
+        {
+            return;
+        }
+
         md.Append("\n## ").Append(heading).Append("\n\n");
         if (items.Count == 0)
         {
@@ -69,10 +147,8 @@ internal static class ContextMarkdown
         }
     }
 
-    private static void Sessions(StringBuilder md, string heading, IReadOnlyList<Session> sessions)
-    {
-        List(md, heading, [.. sessions.Select(s => $"{SafeText.MarkdownItem(s.Id)} ({Names.Of(s.Status)}) {T(s.Title)}: {(s.Summary is null ? "no summary yet" : T(s.Summary))}")]);
-    }
+    private static string SessionLine(Session s) =>
+        $"{SafeText.MarkdownItem(s.Id)} ({Names.Of(s.Status)}) {T(s.Title)}: {(s.Summary is null ? "no summary yet" : T(s.Summary))}";
 
     private static string T(string? text) => SafeText.Markdown(text);
 

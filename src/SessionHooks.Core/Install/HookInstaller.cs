@@ -20,7 +20,9 @@ internal static class HookInstaller
     {
         var repository = RepositoryPaths.Resolve(worktreeRoot);
         var folder = NativeHooks.Choose(Path.TrimEndingDirectorySeparator(Path.GetFullPath(hooksFolder)));
-        return InstallSteps.Plan(repository, folder).Finish(options?.DryRun ?? false);
+        var plan = InstallSteps.Plan(repository, folder);
+        AssistantSteps.Add(plan, options?.Assistants ?? []);
+        return plan.Finish(options?.DryRun ?? false);
     }
 
     /// <summary>Removes what install added, leaving every line, task and setting of the user's.</summary>

@@ -60,6 +60,7 @@ internal static class InstallLayout
     public static readonly IReadOnlyList<string> AttributesLines =
     [
         RecordPaths.Registry + " merge=sessionhooks",
+        RecordPaths.ArchiveRegistry + " merge=sessionhooks",
         RecordPaths.LegacyWorklog + " merge=sessionhooks",
         LauncherScript.RepoPath + " text eol=lf",
     ];

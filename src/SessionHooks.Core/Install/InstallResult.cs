@@ -2,7 +2,8 @@ namespace SessionHooks.Install;
 
 /// <summary>Options for <see cref="HookInstaller.Install"/>.</summary>
 /// <param name="DryRun">Work out and report every change, write nothing.</param>
-internal sealed record InstallOptions(bool DryRun = false);
+/// <param name="Assistants">Assistants to wire in too (<c>--assistant</c>): claude, agents, codex, cursor, copilot, gemini.</param>
+internal sealed record InstallOptions(bool DryRun = false, IReadOnlyList<string>? Assistants = null);
 
 /// <summary>
 /// What install or uninstall changed (or, in a dry run, would change), one line each, and what

@@ -28,10 +28,10 @@ internal static class LauncherScript
         # (task-runner.json) and the merge driver call it; it starts a SessionHooks program from the
         # hooks folder 'session install' recorded for this clone (in the git dir, and in the local git
         # config as sessionhooks.hooksdir).
-        # Usage: sh .husky/sessionhooks.sh [task] <hook|merge-driver|recover> [arguments...]
+        # Usage: sh .husky/sessionhooks.sh [task] <hook|merge-driver|recover|assistant-hook> [arguments...]
 
         if [ "$#" -eq 0 ]; then
-          echo "SessionHooks: usage: sessionhooks.sh [task] <hook|merge-driver|recover> [arguments...]" >&2
+          echo "SessionHooks: usage: sessionhooks.sh [task] <hook|merge-driver|recover|assistant-hook> [arguments...]" >&2
           exit 2
         fi
         verb=$1
@@ -67,7 +67,11 @@ internal static class LauncherScript
             program="sessionhooks-pre-commit"
             set -- --merge-commit "$@"
             ;;
-          merge-driver | recover) program="session" ;;
+          merge-driver | recover) program="session" tool=1 ;;
+          assistant-hook)
+            # An assistant's hook (install --assistant): skipped like a git hook, and it never fails the assistant.
+            program="session"
+            ;;
           *)
             echo "SessionHooks: unknown hook '$verb'" >&2
             exit 2
@@ -75,13 +79,14 @@ internal static class LauncherScript
         esac
 
         if [ "$program" = session ]; then
-          # Not hooks, so SESSIONHOOKS=0 and HUSKY=0 do not skip them: a merge driver that exits 0
-          # without merging would silently keep only one side of the session files.
           set -- "$verb" ${task:+"$task"} "$@"
-        elif [ "${SESSIONHOOKS-}" = 0 ] || [ "${HUSKY-}" = 0 ]; then
-          exit 0
         else
           set -- ${task:+"$task"} "$@"
+        fi
+        # merge-driver and recover are not hooks, so SESSIONHOOKS=0 and HUSKY=0 do not skip them: a merge
+        # driver that exits 0 without merging would silently keep only one side of the session files.
+        if [ -z "${tool-}" ] && { [ "${SESSIONHOOKS-}" = 0 ] || [ "${HUSKY-}" = 0 ]; }; then
+          exit 0
         fi
 
         # git runs hooks, tasks and merge drivers from the worktree root, where .git is the git dir, or
@@ -133,7 +138,7 @@ internal static class LauncherScript
           exit 1
         fi
         echo "SessionHooks: the hook programs are not set up in this clone; run: $fix" >&2
-        if [ "$program" = session ]; then
+        if [ -n "${tool-}" ]; then
           # A merge driver that fails leaves a conflict for 'session recover'; exiting 0 would lose entries.
           exit 2
         fi

@@ -47,6 +47,7 @@ internal static class RemovalSteps
         }
 
         plan.DeleteFolderIfEmpty(plan.FullPath(InstallLayout.SchemasFolder));
+        AssistantSteps.Remove(plan);
         return plan;
     }
 

@@ -69,6 +69,10 @@ internal sealed class Session
     [JsonPropertyName("backlog")]
     public List<BacklogItem> Backlog { get; set; } = [];
 
+    /// <summary>The assistants' own sessions that worked in this one (Claude Code's session ids, …); null when none did.</summary>
+    [JsonPropertyName("assistant_sessions")]
+    public List<AssistantSession>? AssistantSessions { get; set; }
+
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
 
@@ -95,11 +99,81 @@ internal sealed class BacklogItem
     [JsonPropertyName("from_session")]
     public string? FromSession { get; set; }
 
+    /// <summary>True once the item is no longer open: done, or dropped (<see cref="Status"/> says which).</summary>
     [JsonPropertyName("done")]
     public bool Done { get; set; }
 
+    // The task lifecycle (session task …). Every field is optional: an item written before it reads
+    // as open, or as done when Done is set.
+
+    /// <summary>A short id such as <c>t-4kq9m</c>, for commands and commit messages; given when the item is first handled as a task.</summary>
+    [JsonPropertyName("id")]
+    public string? Id { get; set; }
+
+    [JsonPropertyName("status")]
+    public TaskState? Status { get; set; }
+
+    [JsonPropertyName("estimate_minutes")]
+    public int? EstimateMinutes { get; set; }
+
+    /// <summary>Minutes actually spent: given by hand, or measured from <see cref="Started"/> to <see cref="Finished"/>.</summary>
+    [JsonPropertyName("actual_minutes")]
+    public int? ActualMinutes { get; set; }
+
+    [JsonPropertyName("created")]
+    public DateTimeOffset? Created { get; set; }
+
+    [JsonPropertyName("started")]
+    public DateTimeOffset? Started { get; set; }
+
+    /// <summary>When it was done or dropped.</summary>
+    [JsonPropertyName("finished")]
+    public DateTimeOffset? Finished { get; set; }
+
+    /// <summary>Why it is blocked, or why it was dropped.</summary>
+    [JsonPropertyName("reason")]
+    public string? Reason { get; set; }
+
+    /// <summary>Commits that mention the task's id, found when it was done.</summary>
+    [JsonPropertyName("commits")]
+    public List<string>? Commits { get; set; }
+
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
+
+    /// <summary>Where the item is in its life; an item without a status is open, or done when <see cref="Done"/> is set.</summary>
+    [JsonIgnore]
+    public TaskState State => Status ?? (Done ? TaskState.Done : TaskState.Open);
+
+    /// <summary>True while the item is still to do: open, in progress or blocked.</summary>
+    [JsonIgnore]
+    public bool IsOpen => !Done && State is TaskState.Open or TaskState.InProgress or TaskState.Blocked;
+}
+
+/// <summary>A task moves open → in_progress → done, may be blocked on the way, or is dropped.</summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<TaskState>))]
+internal enum TaskState
+{
+    Open,
+    InProgress,
+    Blocked,
+    Done,
+    Dropped,
+}
+
+/// <summary>An assistant's own session (Claude Code's <c>session_id</c>, …) that worked in a SessionHooks session.</summary>
+internal sealed class AssistantSession
+{
+    /// <summary>Which assistant: <c>claude</c>, …</summary>
+    [JsonPropertyName("assistant")]
+    public string Assistant { get; set; } = "";
+
+    /// <summary>The assistant's id for its session.</summary>
+    [JsonPropertyName("id")]
+    public string Id { get; set; } = "";
+
+    [JsonPropertyName("started")]
+    public DateTimeOffset Started { get; set; }
 }
 
 [JsonConverter(typeof(SnakeCaseEnumConverter<SessionType>))]

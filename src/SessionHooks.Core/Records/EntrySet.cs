@@ -38,6 +38,8 @@ internal static class EntrySet
         Commit = first.Commit ?? second.Commit,
         Backfilled = first.Backfilled == true || second.Backfilled == true ? true : first.Backfilled ?? second.Backfilled,
         ReplacedBy = first.ReplacedBy ?? second.ReplacedBy,
+        Task = first.Task ?? second.Task,
+        Assistant = first.Assistant ?? second.Assistant,
         Extra = first.Extra ?? second.Extra,
     };
 }

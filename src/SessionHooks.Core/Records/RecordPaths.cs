@@ -23,6 +23,19 @@ internal static class RecordPaths
 
     public const string SchemasFolder = Folder + "/schemas";
 
+    /// <summary>
+    /// Where <c>session archive</c> moves ended sessions: their records to <see cref="ArchiveRegistry"/>
+    /// (the shape of <c>ai_sessions.json</c>), and each one's worklog folder, unchanged, to
+    /// <c>archive/&lt;session-id&gt;/</c>, at the same depth, so every file's <c>$schema</c> still resolves.
+    /// </summary>
+    public const string ArchiveFolder = Folder + "/archive";
+
+    public const string ArchiveRegistry = ArchiveFolder + "/ai_sessions.json";
+
+    /// <summary>The folder of an archived session's worklog files.</summary>
+    public static string ArchivedWorklog(string sessionId) =>
+        IsSafeName(sessionId) ? ArchiveFolder + "/" + sessionId : throw new ArgumentException($"'{sessionId}' cannot name a folder", nameof(sessionId));
+
     private const int MaxNameLength = 64;
 
     /// <summary>The folder of a session's worklog files.</summary>
@@ -33,12 +46,12 @@ internal static class RecordPaths
     public static string Chunk(string sessionId, string chunkId) =>
         IsSafeName(chunkId) ? SessionWorklog(sessionId) + "/" + chunkId + ".json" : throw new ArgumentException($"'{chunkId}' cannot name a file", nameof(chunkId));
 
-    /// <summary>The session of a worklog file's path, when the path is one.</summary>
+    /// <summary>The session of a worklog file's path (a live or an archived session's), when the path is one.</summary>
     public static bool TryParseChunk(string repoPath, out string sessionId)
     {
         sessionId = "";
         var parts = repoPath.Split('/');
-        if (parts.Length != 4 || parts[0] != Folder || parts[1] != "worklog" || !IsSafeName(parts[2])
+        if (parts.Length != 4 || parts[0] != Folder || parts[1] is not ("worklog" or "archive") || !IsSafeName(parts[2])
             || !parts[3].EndsWith(".json", StringComparison.Ordinal) || !IsSafeName(parts[3][..^5]))
         {
             return false;
@@ -52,6 +65,7 @@ internal static class RecordPaths
     public static SessionFileKind? KindOf(string repoPath) => repoPath switch
     {
         Registry => SessionFileKind.AiSessions,
+        ArchiveRegistry => SessionFileKind.AiSessions,
         Config => SessionFileKind.Config,
         CurrentSession => SessionFileKind.CurrentSession,
         LegacyWorklog => SessionFileKind.Worklog,

@@ -83,6 +83,7 @@ internal static class SessionMerge
             KnowledgeCache = Union(newer.KnowledgeCache, older.KnowledgeCache),
             ContextNotes = Union(newer.ContextNotes, older.ContextNotes),
             Backlog = MergeBacklog(newer.Backlog, older.Backlog),
+            AssistantSessions = MergeAssistantSessions(newer.AssistantSessions, older.AssistantSessions),
             Extra = MergeExtra(newer.Extra, older.Extra),
         };
     }
@@ -125,6 +126,7 @@ internal static class SessionMerge
             KnowledgeCache = ApplyLocal(@base.KnowledgeCache, committed.KnowledgeCache, local.KnowledgeCache),
             ContextNotes = ApplyLocal(@base.ContextNotes, committed.ContextNotes, local.ContextNotes),
             Backlog = ApplyLocal(@base.Backlog, committed.Backlog, local.Backlog),
+            AssistantSessions = MergeAssistantSessions(local.AssistantSessions, committed.AssistantSessions),
             Extra = committed.Extra ?? local.Extra,
         };
     }
@@ -160,7 +162,22 @@ internal static class SessionMerge
     }
 
     private static bool SameItem(BacklogItem a, BacklogItem b) =>
-        a.Kind == b.Kind && a.Priority == b.Priority && a.Done == b.Done && a.FromSession == b.FromSession;
+        a.Kind == b.Kind && a.Priority == b.Priority && a.Done == b.Done && a.FromSession == b.FromSession
+        && a.Id == b.Id && a.Status == b.Status && a.EstimateMinutes == b.EstimateMinutes && a.ActualMinutes == b.ActualMinutes
+        && a.Started == b.Started && a.Finished == b.Finished && a.Reason == b.Reason
+        && (a.Commits ?? []).SequenceEqual(b.Commits ?? [], StringComparer.Ordinal);
+
+    /// <summary>Links to assistants' sessions are a set, keyed by assistant and id; null while there are none.</summary>
+    private static List<AssistantSession>? MergeAssistantSessions(List<AssistantSession>? first, List<AssistantSession>? second)
+    {
+        if (first is null || second is null)
+        {
+            return first ?? second;
+        }
+
+        var seen = new HashSet<(string, string)>();
+        return [.. first.Concat(second).Where(link => seen.Add((link.Assistant, link.Id)))];
+    }
 
     private static T Pick<T>(T @base, T committed, T local) =>
         EqualityComparer<T>.Default.Equals(local, @base) ? committed : local;

@@ -62,8 +62,26 @@ internal sealed class WorklogEntry
     [JsonPropertyName("replaced_by")]
     public string? ReplacedBy { get; set; }
 
+    /// <summary>The backlog task the entry is about (<c>t-4kq9m</c>), for task entries.</summary>
+    [JsonPropertyName("task")]
+    public string? Task { get; set; }
+
+    /// <summary>Entries an assistant's hooks wrote (prompts, what it touched): which assistant and session.</summary>
+    [JsonPropertyName("assistant")]
+    public AssistantRef? Assistant { get; set; }
+
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
+}
+
+/// <summary>An assistant's session, as an entry names it.</summary>
+internal sealed class AssistantRef
+{
+    [JsonPropertyName("name")]
+    public string Name { get; set; } = "";
+
+    [JsonPropertyName("session_id")]
+    public string SessionId { get; set; } = "";
 }
 
 internal sealed class FileChange

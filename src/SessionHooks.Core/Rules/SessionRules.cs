@@ -157,7 +157,7 @@ internal sealed class UncommittedSessionChangesRule : PushRule
                 "the repository's notes or knowledge cache changed, and no pushed commit records it");
         }
 
-        foreach (var path in push.Git.PathsChangedSinceHead([RecordPaths.Registry, RecordPaths.WorklogFolder, RecordPaths.LegacyWorklog]))
+        foreach (var path in push.Git.PathsChangedSinceHead([RecordPaths.Registry, RecordPaths.WorklogFolder, RecordPaths.LegacyWorklog, RecordPaths.ArchiveFolder]))
         {
             yield return DiagnosticCatalog.UncommittedSessionChanges.ForFile(path, $"{path} has changes that are not in the pushed commits");
         }

@@ -18,6 +18,7 @@ internal sealed class RecordView
     private bool repositoryEdited;
     private Worklog? legacy;
     private bool legacyRead;
+    private List<Session>? archived;
 
     private RecordView(SessionStore store, AiSessions committed, IReadOnlyList<PendingSession> pending, PendingRepository? repository)
     {
@@ -71,6 +72,32 @@ internal sealed class RecordView
     }
 
     public Session? Find(string? id) => id is null ? null : Registry.Find(id);
+
+    /// <summary>
+    /// The sessions <c>session archive</c> moved out of <c>ai_sessions.json</c>, read when first asked
+    /// (an unreadable archive reads as empty, its problem in <see cref="Problems"/>).
+    /// </summary>
+    public IReadOnlyList<Session> Archived
+    {
+        get
+        {
+            if (archived is null)
+            {
+                var read = store.ReadArchive();
+                Problems.AddRange(read.Diagnostics.Where(d => d.Severity == Severity.Error));
+                archived = read.Value?.Sessions?.Where(s => s is not null).ToList() ?? [];
+            }
+
+            return archived;
+        }
+    }
+
+    /// <summary>A session, live or archived: the live record when both have it (a merge may bring an archived one back).</summary>
+    public Session? FindAnywhere(string? id) => id is null ? null : Find(id) ?? Archived.FirstOrDefault(s => s.Id == id);
+
+    /// <summary>Every session, live ones first, then the archived ones not live, each id once.</summary>
+    public IReadOnlyList<Session> AllSessions() =>
+        [.. Registry.Sessions.Concat(Archived.Where(a => Registry.Find(a.Id) is null))];
 
     /// <summary>The branch's open session, the most recently updated when there are several.</summary>
     public Session? OpenSessionOf(string? branch) =>
@@ -140,6 +167,24 @@ internal sealed class RecordView
         pending[session.Id] = record;
         edited.Add(session.Id);
         Replace(session);
+    }
+
+    /// <summary>
+    /// Takes back a session started here that nothing was done in yet (no commit recorded it, nothing
+    /// was logged or changed by hand): a session started by hand replaces it. False when it is not such a one.
+    /// </summary>
+    public bool DiscardUntouched(string id)
+    {
+        if (IsCommitted(id) || PendingOf(id) is not { ChangedByHand: false, Entries.Count: 0, Changed: not null } record)
+        {
+            return false;
+        }
+
+        record.Changed = null;
+        record.Base = null;
+        edited.Add(id);
+        Registry.Sessions.RemoveAll(s => s.Id == id);
+        return true;
     }
 
     /// <summary>Adds an entry to its session's pending entries (once per id).</summary>

@@ -58,25 +58,34 @@ internal sealed class SessionStore
 
     public bool HasLegacyWorklog => File.Exists(FullPath(RecordPaths.LegacyWorklog));
 
-    /// <summary>The sessions that have a worklog folder.</summary>
-    public IReadOnlyList<string> WorklogSessions()
+    /// <summary>The sessions that have a worklog folder, live or archived.</summary>
+    public IReadOnlyList<string> WorklogSessions() =>
+        [.. SessionFolders(RecordPaths.WorklogFolder).Concat(SessionFolders(RecordPaths.ArchiveFolder)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>A session's worklog files, as repository paths, oldest first: its live folder's, then its archived folder's.</summary>
+    public IReadOnlyList<string> WorklogFiles(string sessionId) =>
+        [.. ChunksIn(RecordPaths.SessionWorklog(sessionId)).Concat(ChunksIn(RecordPaths.ArchivedWorklog(sessionId)))];
+
+    /// <summary>The archive: the records of the sessions <c>session archive</c> moved out of <c>ai_sessions.json</c>.</summary>
+    public LoadResult<AiSessions> ReadArchive() => Read(FileFormats.AiSessions, RecordPaths.ArchiveRegistry);
+
+    private IEnumerable<string> SessionFolders(string repoFolder)
     {
-        var folder = OwnedPathOf(RecordPaths.WorklogFolder).Verify();
+        var folder = OwnedPathOf(repoFolder).Verify();
         return Directory.Exists(folder)
-            ? [.. Directory.EnumerateDirectories(folder).Select(Path.GetFileName).OfType<string>().Where(RecordPaths.IsSafeName).Order(StringComparer.Ordinal)]
+            ? Directory.EnumerateDirectories(folder).Select(Path.GetFileName).OfType<string>().Where(RecordPaths.IsSafeName)
             : [];
     }
 
-    /// <summary>A session's worklog files, as repository paths, oldest first.</summary>
-    public IReadOnlyList<string> WorklogFiles(string sessionId)
+    private IEnumerable<string> ChunksIn(string repoFolder)
     {
-        var folder = OwnedPathOf(RecordPaths.SessionWorklog(sessionId)).Verify();
+        var folder = OwnedPathOf(repoFolder).Verify();
         return Directory.Exists(folder)
-            ? [.. Directory.EnumerateFiles(folder, "*.json")
+            ? Directory.EnumerateFiles(folder, "*.json")
                 .Select(Path.GetFileName).OfType<string>()
                 .Where(name => !AtomicFile.IsTempName(name) && RecordPaths.IsSafeName(name[..^".json".Length]))
                 .Order(StringComparer.Ordinal)
-                .Select(name => RecordPaths.SessionWorklog(sessionId) + "/" + name)]
+                .Select(name => repoFolder + "/" + name)
             : [];
     }
 

@@ -6,7 +6,7 @@ namespace SessionHooks.Validation;
 
 /// <summary>
 /// The rules no single file's schema can check: ids are unique, every worklog entry names a known
-/// session, and the current session is registered. Each problem is reported once, at the
+/// session (live or archived), and the current session is registered. Each problem is reported once, at the
 /// offending id's value.
 /// </summary>
 internal static class CrossFileRules
@@ -23,6 +23,13 @@ internal static class CrossFileRules
         {
             var ids = sessions.Value.Sessions.Select(s => s.Id).ToList();
             Report(diagnostics, sessions.Text, sessions.DisplayPath, Duplicates(ids, i => $"$.sessions[{i}].id"), (id, first) =>
+                (DiagnosticCatalog.DuplicateSessionId, $"the session id '{id}' is already used by the session at line {first}"));
+        }
+
+        var archived = files.Archive?.Value.Sessions.Where(s => s is not null).Select(s => s.Id).ToHashSet(StringComparer.Ordinal) ?? [];
+        if (files.Archive is { } archive)
+        {
+            Report(diagnostics, archive.Text, archive.DisplayPath, Duplicates([.. archive.Value.Sessions.Select(s => s.Id)], i => $"$.sessions[{i}].id"), (id, first) =>
                 (DiagnosticCatalog.DuplicateSessionId, $"the session id '{id}' is already used by the session at line {first}"));
         }
 
@@ -64,7 +71,7 @@ internal static class CrossFileRules
 
             if (sessions is not null)
             {
-                var known = sessions.Value.Sessions.Select(s => s.Id).Concat(options.PendingSessions).ToHashSet(StringComparer.Ordinal);
+                var known = sessions.Value.Sessions.Select(s => s.Id).Concat(options.PendingSessions).Concat(archived).ToHashSet(StringComparer.Ordinal);
                 var unknown = entries
                     .Select((entry, index) => (entry.Session, Index: index))
                     .Where(e => !known.Contains(e.Session))
@@ -79,7 +86,7 @@ internal static class CrossFileRules
         if (options.RequireCurrentSessionRegistered && files.CurrentSession is { } current && sessions is not null)
         {
             var id = current.Value.Metadata.SessionId;
-            if (sessions.Value.Find(id) is null && !options.PendingSessions.Contains(id))
+            if (sessions.Value.Find(id) is null && !options.PendingSessions.Contains(id) && !archived.Contains(id))
             {
                 Report(diagnostics, current.Text, current.DisplayPath, [new Finding(id, "$.metadata.session_id", null, 1)], (_, _) =>
                     (DiagnosticCatalog.CurrentSessionMissing, $"the current session '{id}' is not in {sessions.DisplayPath}"));
@@ -96,7 +103,9 @@ internal static class CrossFileRules
     private static bool TryChunkOf(string displayPath, out string sessionId)
     {
         var normalized = displayPath.Replace('\\', '/');
-        var at = normalized.LastIndexOf("/" + RecordPaths.WorklogFolder + "/", StringComparison.Ordinal);
+        var at = Math.Max(
+            normalized.LastIndexOf("/" + RecordPaths.WorklogFolder + "/", StringComparison.Ordinal),
+            normalized.LastIndexOf("/" + RecordPaths.ArchiveFolder + "/", StringComparison.Ordinal));
         sessionId = "";
         return at >= 0 && RecordPaths.TryParseChunk(normalized[(at + 1)..], out sessionId);
     }

@@ -39,7 +39,8 @@ internal static class RepositoryValidator
                 .ToList();
             var current = Read(SessionFileKind.CurrentSession, RecordPaths.CurrentSession, SessionFileParser.ParseCurrentSession, worktreeRoot, options, diagnostics);
             Read(SessionFileKind.Config, RecordPaths.Config, SessionFileParser.ParseConfig, worktreeRoot, options, diagnostics);
-            diagnostics.AddRange(CrossFileRules.Check(new SessionFileSet(sessions, worklogs, current), options.CrossFile));
+            var archive = Read(SessionFileKind.AiSessions, RecordPaths.ArchiveRegistry, SessionFileParser.ParseAiSessions, worktreeRoot, options, diagnostics);
+            diagnostics.AddRange(CrossFileRules.Check(new SessionFileSet(sessions, worklogs, current) { Archive = archive }, options.CrossFile));
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
@@ -52,21 +53,24 @@ internal static class RepositoryValidator
     private delegate LoadResult<T> Parser<T>(ReadOnlySpan<byte> bytes, string displayPath, long maxBytes)
         where T : class;
 
-    /// <summary>Format 1's worklog.json, then every session's worklog files, as repository paths.</summary>
+    /// <summary>Format 1's worklog.json, then every session's worklog files, live and archived, as repository paths.</summary>
     private static IEnumerable<string> WorklogPaths(string root)
     {
         yield return RecordPaths.LegacyWorklog;
-        var folder = Path.Combine(root, RecordPaths.WorklogFolder);
-        if (!Directory.Exists(folder))
+        foreach (var repoFolder in new[] { RecordPaths.WorklogFolder, RecordPaths.ArchiveFolder })
         {
-            yield break;
-        }
-
-        foreach (var session in Directory.EnumerateDirectories(folder).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal))
-        {
-            foreach (var file in Directory.EnumerateFiles(Path.Combine(folder, session), "*.json").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal))
+            var folder = Path.Combine(root, repoFolder);
+            if (!Directory.Exists(folder))
             {
-                yield return RecordPaths.WorklogFolder + "/" + session + "/" + file;
+                continue;
+            }
+
+            foreach (var session in Directory.EnumerateDirectories(folder).Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal))
+            {
+                foreach (var file in Directory.EnumerateFiles(Path.Combine(folder, session), "*.json").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal))
+                {
+                    yield return repoFolder + "/" + session + "/" + file;
+                }
             }
         }
     }

@@ -8,13 +8,17 @@ internal sealed record SessionDocument<T>(T Value, string Text, string DisplayPa
 
 /// <summary>
 /// The session files checked together, each absent when it does not exist or could not be read:
-/// <c>ai_sessions.json</c>, worklog files (a session's, or format 1's single one), and
-/// <c>current_session.json</c>.
+/// <c>ai_sessions.json</c>, worklog files (a session's, or format 1's single one),
+/// <c>current_session.json</c>, and the archive of ended sessions.
 /// </summary>
 internal sealed record SessionFileSet(
     SessionDocument<AiSessions>? AiSessions = null,
     IReadOnlyList<SessionDocument<Worklog>>? Worklogs = null,
-    SessionDocument<CurrentSession>? CurrentSession = null);
+    SessionDocument<CurrentSession>? CurrentSession = null)
+{
+    /// <summary>The archive (<c>.sessions/archive/ai_sessions.json</c>): its sessions are known too.</summary>
+    public SessionDocument<AiSessions>? Archive { get; init; }
+}
 
 /// <summary>Which cross-file rules run, and what else counts as known.</summary>
 internal sealed record CrossFileRuleOptions

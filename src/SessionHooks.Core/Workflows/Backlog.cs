@@ -14,7 +14,7 @@ internal static class Backlog
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(item);
-        if (session.Backlog.Any(b => !b.Done && b.Text == item.Text))
+        if (session.Backlog.Any(b => b.IsOpen && b.Text == item.Text))
         {
             return false;
         }
@@ -30,9 +30,9 @@ internal static class Backlog
         ArgumentNullException.ThrowIfNull(next);
         foreach (var ended in sessions.Sessions.Where(s => !s.IsOpen && s.Branch == next.Branch && s.Id != next.Id))
         {
-            foreach (var item in ended.Backlog.Where(b => !b.Done))
+            foreach (var item in ended.Backlog.Where(b => b.IsOpen))
             {
-                Add(next, new BacklogItem { Text = item.Text, Kind = item.Kind, Priority = item.Priority, FromSession = item.FromSession ?? ended.Id });
+                Add(next, Copy(item, item.FromSession ?? ended.Id));
             }
 
             if (!next.RelatedSessions.Contains(ended.Id))
@@ -56,12 +56,36 @@ internal static class Backlog
         var ordered = sessions.Sessions
             .OrderByDescending(s => s.Id == firstSessionId)
             .ThenByDescending(s => s.LastUpdated)
-            .SelectMany(s => s.Backlog.Where(b => !b.Done).Select(b => (Item: b, Session: s)));
+            .SelectMany(s => s.Backlog.Where(b => b.IsOpen).Select(b => (Item: b, Session: s)));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         return ordered
             .Where(x => seen.Add(x.Item.Text))
-            .Select(x => new BacklogItem { Text = x.Item.Text, Kind = x.Item.Kind, Priority = x.Item.Priority, FromSession = x.Item.FromSession ?? x.Session.Id })
+            .Select(x => Copy(x.Item, x.Item.FromSession ?? x.Session.Id))
             .OrderBy(b => b.Priority)
             .ToList();
+    }
+
+    /// <summary>The item with every field of it, as a new object (a session's backlog holds its own copies).</summary>
+    public static BacklogItem Copy(BacklogItem item, string? fromSession)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return new BacklogItem
+        {
+            Text = item.Text,
+            Kind = item.Kind,
+            Priority = item.Priority,
+            FromSession = fromSession,
+            Done = item.Done,
+            Id = item.Id,
+            Status = item.Status,
+            EstimateMinutes = item.EstimateMinutes,
+            ActualMinutes = item.ActualMinutes,
+            Created = item.Created,
+            Started = item.Started,
+            Finished = item.Finished,
+            Reason = item.Reason,
+            Commits = item.Commits is null ? null : [.. item.Commits],
+            Extra = item.Extra,
+        };
     }
 }

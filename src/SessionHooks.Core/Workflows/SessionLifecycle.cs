@@ -25,7 +25,12 @@ internal static class SessionLifecycle
 
         session.Type = type;
         session.Issues = [.. issues];
-        if (work.Session.Id != session.Id && work.Session.Branch == work.Head.Branch && !session.RelatedSessions.Contains(work.Session.Id))
+        if (work.View.DiscardUntouched(work.Session.Id))
+        {
+            // The branch had no open session, so resolving it started one a moment ago: this one takes its place.
+            session.RelatedSessions.Remove(work.Session.Id);
+        }
+        else if (work.Session.Id != session.Id && work.Session.Branch == work.Head.Branch && !session.RelatedSessions.Contains(work.Session.Id))
         {
             session.RelatedSessions.Add(work.Session.Id);
         }

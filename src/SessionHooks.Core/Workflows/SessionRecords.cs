@@ -25,11 +25,11 @@ internal sealed class SessionRecords
         return new SessionRecords(RecordView.Read(context.Store), context.Store.ReadCurrentSession().Value);
     }
 
-    /// <summary>The session of that id, or the current one when none is given.</summary>
+    /// <summary>The session of that id (live or archived), or the current one when none is given.</summary>
     public Session Find(string? id)
     {
         var wanted = id ?? Current?.Metadata.SessionId;
-        return View.Find(wanted)
+        return View.FindAnywhere(wanted)
             ?? throw new SessionHooksException(DiagnosticCatalog.SessionNotFound.ForFile(RecordPaths.Registry,
                 id is null ? "the branch has no session yet" : $"no session has the id '{id}'",
                 id is null ? "check out a branch, or run 'session start'" : "run 'session list'"));

@@ -18,8 +18,12 @@ internal sealed record SessionSummary(
     int LinesRemoved,
     TimeSpan Duration,
     IReadOnlyDictionary<string, int> EntriesByKind,
-    IReadOnlyList<WorklogEntry> Replaced)
+    IReadOnlyList<WorklogEntry> Replaced,
+    TaskFigures Tasks)
 {
+    /// <summary>Each file the session's commits changed, with the lines added and removed in all of them, in the order first changed.</summary>
+    public IReadOnlyList<FileStat> Files { get; init; } = [];
+
     /// <param name="until">The end of an open session's span (now); a closed one ends at its last update.</param>
     public static SessionSummary Of(GitRepository git, Session session, IReadOnlyList<WorklogEntry> entries, DateTimeOffset until)
     {
@@ -27,11 +31,21 @@ internal sealed record SessionSummary(
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(entries);
         var commits = SessionCommits.Find(git, session, entries);
-        var files = new HashSet<string>(StringComparer.Ordinal);
+        var files = new Dictionary<string, FileStat>(StringComparer.Ordinal);
+        var order = new List<string>();
         int added = 0, removed = 0;
         foreach (var stat in commits.SelectMany(c => git.NumStat(c.Id)))
         {
-            files.Add(stat.Path);
+            if (files.TryGetValue(stat.Path, out var known))
+            {
+                files[stat.Path] = known with { Added = known.Added + stat.Added, Removed = known.Removed + stat.Removed, Binary = known.Binary || stat.Binary };
+            }
+            else
+            {
+                files[stat.Path] = stat;
+                order.Add(stat.Path);
+            }
+
             added += stat.Added;
             removed += stat.Removed;
         }
@@ -48,6 +62,9 @@ internal sealed record SessionSummary(
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var end = session.IsOpen ? until : session.LastUpdated;
         var duration = end > session.Created ? end - session.Created : TimeSpan.Zero;
-        return new SessionSummary(session, commits, files.Count, added, removed, duration, byKind, replaced);
+        return new SessionSummary(session, commits, files.Count, added, removed, duration, byKind, replaced, TaskFigures.Of(session, until))
+        {
+            Files = [.. order.Select(path => files[path])],
+        };
     }
 }

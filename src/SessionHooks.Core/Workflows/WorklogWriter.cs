@@ -39,12 +39,24 @@ internal static class WorklogWriter
             Text = text,
             Author = author,
         };
-        work.Log(entry);
         if (kind is WorklogKind.Task or WorklogKind.Idea)
         {
             var backlogKind = kind == WorklogKind.Task ? BacklogKind.Task : BacklogKind.Idea;
-            Backlog.Add(work.Edit(), new BacklogItem { Text = text, Kind = backlogKind, Priority = priority, FromSession = work.Session.Id });
+            var item = new BacklogItem
+            {
+                Text = text,
+                Kind = backlogKind,
+                Priority = priority,
+                FromSession = work.Session.Id,
+                Id = TaskBoard.NewId(work.View.Registry),
+                Status = TaskState.Open,
+                Created = now,
+            };
+            var session = work.Edit();
+            entry.Task = Backlog.Add(session, item) ? item.Id : session.Backlog.Find(b => b.IsOpen && b.Text == text)?.Id;
         }
+
+        work.Log(entry);
 
         work.Save();
         context.Log.Information("log {Kind} in session {Session}", kind, entry.Session);

@@ -45,7 +45,7 @@ case "$verb" in
   merge-driver | recover) program="session" tool=1 ;;
   assistant-hook)
     # An assistant's hook (install --assistant): skipped like a git hook, and it never fails the assistant.
-    program="session"
+    program="sessionhooks-assistant-hook"
     ;;
   *)
     echo "SessionHooks: unknown hook '$verb'" >&2

@@ -25,7 +25,6 @@ var root = new RootCommand("SessionHooks: keeps a repository's session records i
     JournalCommand.Create(),
     TaskCommand.Create(),
     ArchiveCommand.Create(),
-    AssistantHookCommand.Create(),
 };
 
 var parsed = root.Parse(args);

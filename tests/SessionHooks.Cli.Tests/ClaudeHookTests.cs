@@ -160,6 +160,21 @@ public class ClaudeHookTests
         Assert.That(repo.PendingEntries(), Is.Empty);
     }
 
+    /// <summary>The hook runs on every prompt, so where the runtime has the native programs it starts the native one, not the CLI.</summary>
+    [Test]
+    [Platform("Linux")]
+    public void TheHook_RunsTheNativeProgramWhereBuilt()
+    {
+        var repo = WithClaude();
+        repo.Repo.Git.Environment["SESSIONHOOKS_LOG"] = "debug";
+
+        Assert.That(Run(repo, "UserPromptSubmit", Input("UserPromptSubmit", repo.Root)).ExitCode, Is.Zero);
+
+        var log = string.Join('\n', Directory.GetFiles(Path.Combine(repo.Repo.GitDir(), "sessionhooks", "logs")).Select(File.ReadAllText));
+        var native = Directory.Exists(Path.Combine(CliRepository.ToolFolder, "linux-x64"));
+        Assert.That(log, Does.Match($@"""?assistant-hook""? runs ""?{(native ? "NativeAOT" : "JIT-compiled")}""?"), log);
+    }
+
     private static List<JsonNode> Events(CliRepository repo) =>
         [.. repo.Entries().Where(e => (string?)e["kind"] == "event").OrderBy(e => (string?)e["id"], StringComparer.Ordinal)];
 

@@ -165,6 +165,14 @@ scale() {
   local size=$1 dir=$work/repos/scale-$1
   new_repo "$dir" sessionhooks
   grow "$dir" "$2" "$3"
+  if [ "${4:-}" = archived ]; then
+    # What a team that runs 'session archive' has: the ended sessions and their worklogs in
+    # .sessions/archive/, the hot files holding the open ones.
+    (cd "$dir" && "$hooks/session" archive >/dev/null)
+    git -C "$dir" commit -q -m "archive ended sessions"
+    git -C "$dir" push -q --no-verify origin main
+    git -C "$dir" tag -f base >/dev/null
+  fi
   local none
   none=$(no_hooks)
   measure() {
@@ -233,6 +241,10 @@ $(scale_row scale-small-post-checkout scale-large-post-checkout post-checkout)
 $(scale_row scale-small-pre-commit scale-large-pre-commit "\`git commit\`")
 $(scale_row scale-small-pre-commit-rewritten scale-large-pre-commit-rewritten "\`git commit\`, first commit after git rewrote the records (a reset, checkout or merge)")
 $(scale_row scale-small-pre-push scale-large-pre-push "pre-push")
+$(scale_row scale-small-post-checkout scale-archived-post-checkout "post-checkout, the ended sessions archived")
+$(scale_row scale-small-pre-commit scale-archived-pre-commit "\`git commit\`, the ended sessions archived")
+$(scale_row scale-small-pre-commit-rewritten scale-archived-pre-commit-rewritten "\`git commit\` after a reset, the ended sessions archived")
+$(scale_row scale-small-pre-push scale-archived-pre-push "pre-push, the ended sessions archived")
 EOF
 }
 
@@ -243,6 +255,7 @@ wants side-by-side && side_by_side
 if wants scale; then
   scale small 10 100
   scale large 1000 100000
+  scale archived 1000 100000 archived
 fi
 
 table >"$results/table.md"

@@ -74,10 +74,22 @@ internal static class CommitHistory
         }
 
         var before = ReadAt(git, parent, lostFiles);
-        var now = ReadAt(git, commit, git.FilesAt(commit, RecordPaths.Folder));
-        var keptEntries = now.Entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
-        var lostEntries = before.Entries.Where(e => !keptEntries.Contains(e.Id)).ToList();
-        var lostSessions = before.Sessions.Where(s => now.Sessions.All(n => n.Id != s.Id)).ToList();
+
+        // What the commit wrote first. The files it left alone are many (a worklog file per commit
+        // that logged): they are read only when something still looks lost, and then only those of
+        // the sessions it belongs to (a session's entries live in its own folder) and the registries.
+        var written = changes.Where(c => c.Change is not ChangeKind.Deleted).Select(c => c.Path).ToList();
+        var (lostEntries, lostSessions) = StillLost(before, ReadAt(git, commit, written));
+        if (lostEntries.Count > 0 || lostSessions.Count > 0)
+        {
+            var sessions = lostEntries.Select(e => e.Session).ToHashSet(StringComparer.Ordinal);
+            var rest = git.FilesAt(commit, RecordPaths.Folder)
+                .Except(written, StringComparer.Ordinal)
+                .Where(path => !RecordPaths.TryParseChunk(path, out var session) || sessions.Contains(session))
+                .ToList();
+            (lostEntries, lostSessions) = StillLost((lostEntries, lostSessions), ReadAt(git, commit, rest));
+        }
+
         if (lostEntries.Count == 0 && lostSessions.Count == 0)
         {
             return 0;
@@ -97,6 +109,12 @@ internal static class CommitHistory
 
         view.Save();
         return lostEntries.Count + lostSessions.Count;
+    }
+
+    private static (List<WorklogEntry> Entries, List<Session> Sessions) StillLost((List<WorklogEntry> Entries, List<Session> Sessions) candidates, (List<WorklogEntry> Entries, List<Session> Sessions) found)
+    {
+        var kept = found.Entries.Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+        return ([.. candidates.Entries.Where(e => !kept.Contains(e.Id))], [.. candidates.Sessions.Where(s => found.Sessions.All(n => n.Id != s.Id))]);
     }
 
     private static (List<WorklogEntry> Entries, List<Session> Sessions) ReadAt(GitRepository git, string commit, IReadOnlyList<string> paths)

@@ -1,7 +1,24 @@
+using SessionHooks.Testing;
+
 namespace SessionHooks.Cli.Tests;
 
 public class SessionLifecycleTests
 {
+    /// <summary>Right after install, before any commit made the state folders: start, log and end work.</summary>
+    [Test]
+    public void StartLogAndEnd_WorkRightAfterInstall_BeforeAnyCommit()
+    {
+        var repo = TempRepository.Create();
+        repo.Commit("README.md", "# sandbox\n", "initial commit");
+        GitRunner.Check(InstalledRepository.Session(repo, repo.Root, "install", "--hooks-dir", InstalledRepository.HooksFolder));
+
+        foreach (var arguments in new[] { new[] { "start", "--title", "First steps" }, ["log", "decision", "keep it small"], ["end", "--summary", "done"] })
+        {
+            var result = InstalledRepository.Session(repo, repo.Root, arguments);
+            Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        }
+    }
+
     [Test]
     public void Start_RegistersANewCurrentSession_AndClosesNothing()
     {

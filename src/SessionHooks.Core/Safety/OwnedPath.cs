@@ -189,10 +189,14 @@ internal sealed class OwnedPath
     }
 
     /// <summary>Deletes the file; nothing happens when it does not exist.</summary>
+    /// <summary>Deletes the file; one that is not there, or whose folder is not, is nothing to do.</summary>
     public void Delete()
     {
         Verify();
-        File.Delete(FullPath);
+        if (Directory.Exists(Path.GetDirectoryName(FullPath)))
+        {
+            File.Delete(FullPath);
+        }
     }
 
     /// <summary>Creates the folder (and those above it) and returns its full path.</summary>

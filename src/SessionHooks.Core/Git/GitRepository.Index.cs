@@ -79,27 +79,28 @@ internal sealed partial class GitRepository
             return [];
         }
 
+        // One status per path: libgit2 walks the common prefix of all the paths asked at once, which for
+        // .sessions/ai_sessions.json and .sessions/worklog/<id> is every file under .sessions/.
         // Status only looks: libgit2 does not write the refreshed index back (git's GIT_OPTIONAL_LOCKS=0).
-        var options = new StatusOptions
-        {
-            Show = StatusShowOption.IndexAndWorkDir,
-            PathSpec = [.. repoPaths.Select(p => p.TrimEnd('/'))],
-            IncludeUntracked = true,
-            RecurseUntrackedDirs = true,
-            IncludeIgnored = false,
-            DetectRenamesInIndex = false,
-            DetectRenamesInWorkDir = false,
-            ExcludeSubmodules = false,
-        };
-        var changed = IndexRepo.RetrieveStatus(options)
-            .Where(e => e.State is not (FileStatus.Unaltered or FileStatus.Ignored))
-            .Select(e => e.FilePath)
-            .ToList();
         return repoPaths
-            .Where(p => changed.Exists(c => c == p || c.StartsWith(p.TrimEnd('/') + "/", StringComparison.Ordinal)))
             .Distinct(StringComparer.Ordinal)
+            .Where(path => IndexRepo.RetrieveStatus(StatusOf(path)).Any(e => e.State is not (FileStatus.Unaltered or FileStatus.Ignored)
+                // libgit2 reads the path as a pattern too ("star*.json" would match starry.json): keep the path itself and what is under it.
+                && (e.FilePath == path || e.FilePath.StartsWith(path.TrimEnd('/') + "/", StringComparison.Ordinal))))
             .ToList();
     }
+
+    private static StatusOptions StatusOf(string repoPath) => new()
+    {
+        Show = StatusShowOption.IndexAndWorkDir,
+        PathSpec = [repoPath.TrimEnd('/')],
+        IncludeUntracked = true,
+        RecurseUntrackedDirs = true,
+        IncludeIgnored = false,
+        DetectRenamesInIndex = false,
+        DetectRenamesInWorkDir = false,
+        ExcludeSubmodules = false,
+    };
 
     private static void StageInto(Repository target, string indexFile, IReadOnlyList<string> repoPaths)
     {

@@ -157,7 +157,13 @@ internal sealed class UncommittedSessionChangesRule : PushRule
                 "the repository's notes or knowledge cache changed, and no pushed commit records it");
         }
 
-        foreach (var path in push.Git.PathsChangedSinceHead([RecordPaths.Registry, RecordPaths.WorklogFolder, RecordPaths.LegacyWorklog, RecordPaths.ArchiveFolder]))
+        // The registries and the branch's own worklog folders: what the hooks and commands change.
+        // Other sessions' worklog files and the archived ones are written once, by the commit that
+        // adds them, and are many; asking git about each of them would make a push cost more as
+        // history grows (an archive moves files, and changes the archive's registry with them).
+        var asked = new List<string> { RecordPaths.Registry, RecordPaths.LegacyWorklog, RecordPaths.ArchiveRegistry };
+        asked.AddRange(view.Registry.Sessions.Where(s => s is not null && s.Branch == push.Branch && RecordPaths.IsSafeName(s.Id)).Select(s => RecordPaths.SessionWorklog(s.Id)));
+        foreach (var path in push.Git.PathsChangedSinceHead(asked))
         {
             yield return DiagnosticCatalog.UncommittedSessionChanges.ForFile(path, $"{path} has changes that are not in the pushed commits");
         }

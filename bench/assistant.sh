@@ -9,6 +9,7 @@
 set -euo pipefail
 
 repo_root=$(cd "$(dirname "$0")/.." && pwd)
+. "$repo_root/bench/sandbox.sh"
 work=${BENCH_WORK:-$(mktemp -d /tmp/sessionhooks-assistant.XXXXXX)}
 runs=${BENCH_RUNS:-20}
 warmup=${BENCH_WARMUP:-3}
@@ -22,13 +23,7 @@ floor=$work/build/bin/Floor/release/floor
 
 dir=$work/repos/assistant
 rm -rf "$dir"
-git init -q -b main "$dir"
-git -C "$dir" config user.name Bench
-git -C "$dir" config user.email bench@example.com
-git -C "$dir" config commit.gpgsign false
-printf '# sandbox\n' >"$dir/README.md"
-SESSIONHOOKS=0 git -C "$dir" add -A
-SESSIONHOOKS=0 git -C "$dir" commit -q -m "initial commit"
+sandbox_repo "$dir"
 (cd "$dir" && "$hooks/session" install --hooks-dir "$hooks" --assistant claude >/dev/null \
   && "$hooks/session" start --title "Bench" >/dev/null \
   && "$hooks/session" task add "An open task" >/dev/null \

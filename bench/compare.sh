@@ -7,6 +7,7 @@
 set -euo pipefail
 
 repo_root=$(cd "$(dirname "$0")/.." && pwd)
+. "$repo_root/bench/sandbox.sh"
 work=${BENCH_WORK:-$(mktemp -d /tmp/sessionhooks-compare.XXXXXX)}
 runs=${BENCH_RUNS:-20}
 warmup=${BENCH_WARMUP:-3}
@@ -20,14 +21,7 @@ for spec in "$@"; do
   label=${spec%%=*} folder=${spec#*=}
   labels+=("$label")
   dir=$work/$label
-  git init -q -b main "$dir"
-  git -C "$dir" config user.name Bench
-  git -C "$dir" config user.email bench@example.com
-  git -C "$dir" config commit.gpgsign false
-  printf '# sandbox\n' >"$dir/README.md"
-  printf 'line\n' >"$dir/file.txt"
-  SESSIONHOOKS=0 git -C "$dir" add -A
-  SESSIONHOOKS=0 git -C "$dir" commit -q -m "initial commit"
+  sandbox_repo "$dir"
   # A native folder (linux-x64/) is installed through the folder above it, which holds the CLI.
   base=$folder; [ -f "$base/session.dll" ] || base=$(cd "$folder/.." && pwd)
   (cd "$dir" && dotnet "$base/session.dll" install --hooks-dir "$base" >/dev/null)

@@ -17,6 +17,7 @@
 set -euo pipefail
 
 repo_root=$(cd "$(dirname "$0")/.." && pwd)
+. "$repo_root/bench/sandbox.sh"
 work=${BENCH_WORK:-$(mktemp -d /tmp/sessionhooks-bench.XXXXXX)}
 runs=${BENCH_RUNS:-20}
 warmup=${BENCH_WARMUP:-5}
@@ -65,14 +66,7 @@ lefthook_install() {
 # A repository with one commit, then what "$2" installs, committed, a branch 'other', a bare remote.
 new_repo() {
   local dir=$1 kind=$2
-  git init -q -b main "$dir"
-  git -C "$dir" config user.name Bench
-  git -C "$dir" config user.email bench@example.com
-  git -C "$dir" config commit.gpgsign false
-  printf '# sandbox\n' >"$dir/README.md"
-  printf 'line\n' >"$dir/file.txt"
-  SESSIONHOOKS=0 git -C "$dir" add -A
-  SESSIONHOOKS=0 git -C "$dir" commit -q -m "initial commit"
+  sandbox_repo "$dir"
   case "$kind" in
     sessionhooks) (cd "$dir" && "$hooks/session" install --hooks-dir "$hooks" >/dev/null) ;;
     lefthook)

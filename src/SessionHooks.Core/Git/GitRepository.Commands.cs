@@ -34,8 +34,8 @@ internal sealed partial class GitRepository
     /// <c>GIT_*</c> variables are kept when this is the hook's repository (they may carry
     /// <c>git -c</c> settings); otherwise they are dropped, since they belong to another one.
     /// </summary>
-    private GitCliResult RunGit(IReadOnlyList<string> arguments, string? indexFile = null, IReadOnlyDictionary<string, string?>? extra = null) =>
-        GitCli.Run(WorktreeRoot ?? GitDir, arguments, otherRepository: !environment.IsInherited, variables: Variables(indexFile, extra));
+    private GitCliResult RunGit(IReadOnlyList<string> arguments, string? indexFile = null, IReadOnlyDictionary<string, string?>? extra = null, string? standardInput = null) =>
+        GitCli.Run(WorktreeRoot ?? GitDir, arguments, otherRepository: !environment.IsInherited, standardInput: standardInput, variables: Variables(indexFile, extra));
 
     private Dictionary<string, string?> Variables(string? indexFile, IReadOnlyDictionary<string, string?>? extra)
     {

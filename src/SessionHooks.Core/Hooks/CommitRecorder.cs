@@ -243,10 +243,11 @@ internal static class CommitRecorder
         var git = context.Git;
         using var held = store.Lock(RecordLock.Records);
         var contents = new List<(byte[]? Before, byte[]? After)>();
+        var staged = git.IndexBlobIds([.. writes.Select(w => w.Path)]);
         foreach (var (path, after) in writes)
         {
             var before = store.ReadBytes(path);
-            recording.Files.Add(new RecordedFile { Path = path, BlobBefore = git.IndexBlobId(path), ExistedBefore = before is not null });
+            recording.Files.Add(new RecordedFile { Path = path, BlobBefore = staged.GetValueOrDefault(path), ExistedBefore = before is not null });
             contents.Add((before, after));
         }
 
@@ -302,6 +303,7 @@ internal static class CommitRecorder
         var store = context.Store;
         var git = context.Git;
         var index = new List<(string Path, string? BlobId)>();
+        var staged = onlyIfOurs ? git.IndexBlobIds([.. recording.Files.Select(f => f.Path)]) : [];
         for (var i = 0; i < recording.Files.Count; i++)
         {
             var file = recording.Files[i];
@@ -312,7 +314,7 @@ internal static class CommitRecorder
                 WriteWorktree(store, [(file.Path, file.ExistedBefore ? context.CommitInProgress.Before(i) : null)]);
             }
 
-            if (!onlyIfOurs || SameText(git.ReadFileFromIndex(file.Path), after))
+            if (!onlyIfOurs || SameText(staged.GetValueOrDefault(file.Path) is { } id ? git.ReadBlob(id) : null, after))
             {
                 index.Add((file.Path, file.BlobBefore));
             }

@@ -1,6 +1,7 @@
 using SessionHooks.Diagnostics;
 using SessionHooks.Records;
 using SessionHooks.Rules;
+using SessionHooks.Store;
 
 namespace SessionHooks.Hooks;
 
@@ -18,9 +19,10 @@ internal static class PrePush
         CommitRecorder.Settle(context, newCommit: false);
         var config = context.Config;
         var problems = new List<Diagnostic>();
+        var worktree = new Lazy<RecordView>(() => RecordView.Read(context.Store, tolerant: true));
         foreach (var update in updates.Where(u => !u.IsDelete))
         {
-            var push = Describe(context, remoteName, update);
+            var push = Describe(context, remoteName, update, worktree);
             foreach (var rule in PushRules.All)
             {
                 var level = config.LevelOf(rule);
@@ -41,7 +43,7 @@ internal static class PrePush
             : new HookOutcome(false, "", distinct);
     }
 
-    private static PushedBranch Describe(SessionContext context, string remoteName, PushUpdate update)
+    private static PushedBranch Describe(SessionContext context, string remoteName, PushUpdate update, Lazy<RecordView> worktree)
     {
         var git = context.Git;
         var head = git.Head;
@@ -58,7 +60,7 @@ internal static class PrePush
             Branch = branch,
             IsCheckedOut = branch is not null && head.Branch == branch,
             Commits = branch is null ? [] : commits,
-            Records = PushedRecords.Read(git, tip, basis),
+            Records = PushedRecords.Read(git, tip, basis, worktree),
         };
     }
 }

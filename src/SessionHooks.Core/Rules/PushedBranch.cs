@@ -1,6 +1,7 @@
 using SessionHooks.Git;
 using SessionHooks.Hooks;
 using SessionHooks.Records;
+using SessionHooks.Store;
 
 namespace SessionHooks.Rules;
 
@@ -22,6 +23,9 @@ internal sealed class PushedBranch
 
     /// <summary>The records as the pushed commit holds them.</summary>
     public required PushedRecords Records { get; init; }
+
+    /// <summary>The records as this worktree holds them, read once for every rule and ref of the push (<c>ai_sessions.json</c> is read tolerantly).</summary>
+    public RecordView Worktree => Records.Worktree;
 
     public GitRepository Git => Context.Git;
 

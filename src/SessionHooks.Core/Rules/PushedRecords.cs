@@ -2,6 +2,7 @@ using System.Text;
 using SessionHooks.Diagnostics;
 using SessionHooks.Git;
 using SessionHooks.Records;
+using SessionHooks.Store;
 using SessionHooks.Validation;
 
 namespace SessionHooks.Rules;
@@ -16,12 +17,14 @@ internal sealed class PushedRecords
 {
     private readonly GitRepository git;
     private readonly string tip;
+    private readonly Lazy<RecordView> worktree;
     private List<WorklogEntry>? allEntries;
 
-    private PushedRecords(GitRepository git, string tip, AiSessions? registry, List<Diagnostic> diagnostics)
+    private PushedRecords(GitRepository git, string tip, Lazy<RecordView> worktree, AiSessions? registry, List<Diagnostic> diagnostics)
     {
         this.git = git;
         this.tip = tip;
+        this.worktree = worktree;
         Registry = registry;
         Diagnostics = diagnostics;
     }
@@ -31,9 +34,18 @@ internal sealed class PushedRecords
     /// <summary>Schema, syntax and cross-file problems of the pushed record files.</summary>
     public List<Diagnostic> Diagnostics { get; }
 
-    /// <summary>Reads the records at <paramref name="tip"/>, checking the files changed since <paramref name="basis"/> (null: every one).</summary>
-    public static PushedRecords Read(GitRepository git, string tip, string? basis)
+    /// <summary>The worktree's records, shared by every ref of the push.</summary>
+    public RecordView Worktree => worktree.Value;
+
+    /// <summary>
+    /// Reads the records at <paramref name="tip"/>, checking the files changed since <paramref name="basis"/> (null: every one).
+    /// <paramref name="worktree"/> is the worktree's records, read at most once per push: when the
+    /// worktree's <c>ai_sessions.json</c> is the pushed one (the usual case, right after a commit),
+    /// that one reading serves both.
+    /// </summary>
+    public static PushedRecords Read(GitRepository git, string tip, string? basis, Lazy<RecordView> worktree)
     {
+        ArgumentNullException.ThrowIfNull(worktree);
         var changed = git.ChangesBetween(basis, tip, RecordPaths.Folder)
             .Where(c => c.Change != ChangeKind.Deleted && RecordPaths.KindOf(c.Path) is { } kind && kind.IsCommitted())
             .Select(c => c.Path)
@@ -43,43 +55,57 @@ internal sealed class PushedRecords
 
         var diagnostics = new List<Diagnostic>();
         var cache = ValidationCache.Open(git.CommonDir);
-        AiSessions? registry = null;
+        SessionDocument<AiSessions>? registry = null;
         var worklogs = new List<SessionDocument<Worklog>>();
         foreach (var path in changed)
         {
-            if (git.ReadBlobAtCommit(tip, path) is not { } blob || RecordPaths.KindOf(path) is not { } kind)
+            if (RecordPaths.KindOf(path) is not { } kind || Pushed(git, tip, path) is not { } file)
             {
                 continue;
             }
 
-            var found = cache.IsValid(kind, blob.Id) ? [] : SchemaValidator.Shared.Validate(kind, blob.Text, path);
+            var found = cache.IsValid(kind, file.Id) ? [] : SchemaValidator.Shared.Validate(kind, file.Text, path);
             if (found.Count == 0)
             {
-                cache.AddValid(kind, blob.Id);
+                cache.AddValid(kind, file.Id);
             }
 
             diagnostics.AddRange(found);
-            var broken = found.Any(d => d.Severity == Severity.Error);
-            var bytes = Encoding.UTF8.GetBytes(blob.Text);
+            if (found.Any(d => d.Severity == Severity.Error))
+            {
+                continue;
+            }
+
             if (kind == SessionFileKind.AiSessions)
             {
-                registry = broken ? null : SessionFileParser.ParseAiSessions(bytes, path).Value;
+                var parsed = file.FromWorktree && worktree.Value.CommittedRead
+                    ? worktree.Value.Committed
+                    : SessionFileParser.ParseAiSessions(Encoding.UTF8.GetBytes(file.Text), path).Value;
+                registry = parsed is null ? null : new SessionDocument<AiSessions>(parsed, file.Text, path);
             }
-            else if (kind == SessionFileKind.Worklog && !broken && SessionFileParser.ParseWorklog(bytes, path).Value is { } worklog)
+            else if (kind == SessionFileKind.Worklog && SessionFileParser.ParseWorklog(Encoding.UTF8.GetBytes(file.Text), path).Value is { } worklog)
             {
-                worklogs.Add(new SessionDocument<Worklog>(worklog, blob.Text, path));
+                worklogs.Add(new SessionDocument<Worklog>(worklog, file.Text, path));
             }
         }
 
         if (!diagnostics.Any(d => d.Severity == Severity.Error))
         {
-            var registryText = registry is null ? null : git.ReadFileAtCommit(tip, RecordPaths.Registry);
-            diagnostics.AddRange(CrossFileRules.Check(new SessionFileSet(
-                registry is null || registryText is null ? null : new SessionDocument<AiSessions>(registry, registryText, RecordPaths.Registry),
-                Worklogs: worklogs)));
+            diagnostics.AddRange(CrossFileRules.Check(new SessionFileSet(registry, Worklogs: worklogs)));
         }
 
-        return new PushedRecords(git, tip, registry, diagnostics);
+        return new PushedRecords(git, tip, worktree, registry?.Value, diagnostics);
+    }
+
+    /// <summary>A pushed record file: from the worktree when it holds exactly that blob (no inflating of a large registry), else from git.</summary>
+    private static (string Id, string Text, bool FromWorktree)? Pushed(GitRepository git, string tip, string path)
+    {
+        if (path == RecordPaths.Registry && git.BlobIdAtCommit(tip, path) is { } id && git.WorktreeBytesIfAt(tip, path) is { } bytes)
+        {
+            return (id, Encoding.UTF8.GetString(bytes), true);
+        }
+
+        return git.ReadBlobAtCommit(tip, path) is { } blob ? (blob.Id, blob.Text, false) : null;
     }
 
     /// <summary>

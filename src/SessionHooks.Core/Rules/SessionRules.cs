@@ -45,7 +45,7 @@ internal sealed class CurrentSessionOutOfStepRule : PushRule
             yield break;
         }
 
-        var view = RecordView.Read(push.Context.Store, tolerant: true);
+        var view = push.Worktree;
         if ((push.Records.Registry?.Find(current.Metadata.SessionId) ?? view.Find(current.Metadata.SessionId)) is not { } session)
         {
             yield return DiagnosticCatalog.CurrentSessionOutOfStep.ForFile(path, $"{path} names session {current.Metadata.SessionId}, which no record has");
@@ -137,7 +137,7 @@ internal sealed class UncommittedSessionChangesRule : PushRule
             yield break;
         }
 
-        var view = RecordView.Read(push.Context.Store, tolerant: true);
+        var view = push.Worktree;
         foreach (var pending in view.Pending.Where(p => p.HasHandWork && SessionBranch(view, p) == push.Branch))
         {
             var entries = pending.HandEntries.Count();
@@ -157,12 +157,15 @@ internal sealed class UncommittedSessionChangesRule : PushRule
                 "the repository's notes or knowledge cache changed, and no pushed commit records it");
         }
 
-        // The registries and the branch's own worklog folders: what the hooks and commands change.
-        // Other sessions' worklog files and the archived ones are written once, by the commit that
-        // adds them, and are many; asking git about each of them would make a push cost more as
-        // history grows (an archive moves files, and changes the archive's registry with them).
+        // The registries and the worklog folders of the branch's sessions still being written (open,
+        // or with something pending): what the hooks and commands change. A closed session's worklog
+        // files and the archived ones were written by the commits that added them, and are many;
+        // asking about each of them would make a push cost more as history grows (an archive moves
+        // files, and changes the archive's registry with them).
         var asked = new List<string> { RecordPaths.Registry, RecordPaths.LegacyWorklog, RecordPaths.ArchiveRegistry };
-        asked.AddRange(view.Registry.Sessions.Where(s => s is not null && s.Branch == push.Branch && RecordPaths.IsSafeName(s.Id)).Select(s => RecordPaths.SessionWorklog(s.Id)));
+        asked.AddRange(view.Registry.Sessions
+            .Where(s => s is not null && s.Branch == push.Branch && (s.IsOpen || view.PendingOf(s.Id) is not null) && RecordPaths.IsSafeName(s.Id))
+            .Select(s => RecordPaths.SessionWorklog(s.Id)));
         foreach (var path in push.Git.PathsChangedSinceHead(asked))
         {
             yield return DiagnosticCatalog.UncommittedSessionChanges.ForFile(path, $"{path} has changes that are not in the pushed commits");

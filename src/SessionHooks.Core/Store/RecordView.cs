@@ -32,6 +32,9 @@ internal sealed class RecordView
     /// <summary><c>ai_sessions.json</c> as committed in the worktree (a fresh one when there is none).</summary>
     public AiSessions Committed { get; }
 
+    /// <summary>True when <see cref="Committed"/> was read from the worktree's file (false: there is none, or a tolerant read could not read it).</summary>
+    public bool CommittedRead { get; private init; }
+
     /// <summary>The sessions and repository-wide lists with the pending changes applied.</summary>
     public AiSessions Registry { get; private set; }
 
@@ -66,7 +69,7 @@ internal sealed class RecordView
         }
 
         var committed = registry.Value ?? FileFormats.AiSessions.Fresh(RecordPaths.Registry);
-        var view = new RecordView(store, committed, store.Pending.ReadAll(), store.Pending.ReadRepository());
+        var view = new RecordView(store, committed, store.Pending.ReadAll(), store.Pending.ReadRepository()) { CommittedRead = registry.Value is not null };
         view.Problems.AddRange(store.Pending.Problems);
         return view;
     }

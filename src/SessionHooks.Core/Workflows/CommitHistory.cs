@@ -76,16 +76,18 @@ internal static class CommitHistory
         var before = ReadAt(git, parent, lostFiles);
 
         // What the commit wrote first. The files it left alone are many (a worklog file per commit
-        // that logged): they are read only when something still looks lost, and then only those of
-        // the sessions it belongs to (a session's entries live in its own folder) and the registries.
+        // that logged): they are read only when something still looks lost, and then only the
+        // registries and the folders of the sessions the lost entries belong to (a session's entries
+        // live in its own folder, live or archived); the others are not even listed.
         var written = changes.Where(c => c.Change is not ChangeKind.Deleted).Select(c => c.Path).ToList();
         var (lostEntries, lostSessions) = StillLost(before, ReadAt(git, commit, written));
         if (lostEntries.Count > 0 || lostSessions.Count > 0)
         {
-            var sessions = lostEntries.Select(e => e.Session).ToHashSet(StringComparer.Ordinal);
-            var rest = git.FilesAt(commit, RecordPaths.Folder)
+            var folders = lostEntries.Select(e => e.Session).Distinct(StringComparer.Ordinal).Where(RecordPaths.IsSafeName)
+                .SelectMany(session => new[] { RecordPaths.SessionWorklog(session), RecordPaths.ArchivedWorklog(session) });
+            var rest = folders.SelectMany(folder => git.FilesAt(commit, folder))
+                .Concat([RecordPaths.Registry, RecordPaths.ArchiveRegistry, RecordPaths.LegacyWorklog])
                 .Except(written, StringComparer.Ordinal)
-                .Where(path => !RecordPaths.TryParseChunk(path, out var session) || sessions.Contains(session))
                 .ToList();
             (lostEntries, lostSessions) = StillLost((lostEntries, lostSessions), ReadAt(git, commit, rest));
         }

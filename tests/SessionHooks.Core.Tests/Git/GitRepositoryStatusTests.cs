@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using SessionHooks.Git;
 using SessionHooks.Testing;
 
@@ -48,6 +49,88 @@ public class GitRepositoryStatusTests
         Assert.That(git.PathsChangedSinceHead(Asked), Is.EqualTo(WhatGitStatusReports(repo, Asked)));
         Assert.That(git.PathsChangedSinceHead(Asked), Is.EqualTo(new[] { "staged.json", "untracked.json" }));
         Assert.That(git.PathsChangedSinceHead([]), Is.Empty);
+    }
+
+    [Test]
+    public void PathsChangedSinceHead_WhenTheWorktreeLooksChangedButGitSaysNot_AreThoseGitStatusReports()
+    {
+        // Each of these differs from HEAD byte for byte or by name, and git still calls it unchanged:
+        // an ignored file in a folder, line endings converted on checkout, an empty folder.
+        var repo = TempRepository.Create();
+        repo.Run("config", "core.autocrlf", "true");
+        repo.Write(".gitignore", "*.tmp\n").Write("folder/a.json", "{}\n").Write("folder/deep/b.json", "{}\n").Write("crlf.json", "{\r\n}\r\n");
+        repo.Run("add", ".");
+        repo.CommitStaged("first");
+        repo.Write("folder/notes.tmp", "scratch\n");
+        Directory.CreateDirectory(repo.Path("folder/empty"));
+        string[] asked = ["folder", "crlf.json", "folder/deep"];
+
+        using var git = repo.OpenClean();
+
+        Assert.That(WhatGitStatusReports(repo, asked), Is.Empty);
+        Assert.That(git.PathsChangedSinceHead(asked), Is.Empty);
+    }
+
+    [Test]
+    public void PathsChangedSinceHead_ForFoldersOfManyFiles_FindTheOneThatChangedAddedOrWentAway()
+    {
+        var repo = TempRepository.Create();
+        for (var i = 0; i < 50; i++)
+        {
+            repo.Write($"edited/{i}.json", $"{{ \"n\": {i} }}\n").Write($"added/{i}.json", "{}\n").Write($"removed/{i}.json", "{}\n").Write($"same/{i}.json", "{}\n");
+        }
+
+        repo.Run("add", ".");
+        repo.CommitStaged("first");
+        repo.Write("edited/17.json", "{ \"n\": 1700 }\n").Write("added/new.json", "{}\n");
+        File.Delete(repo.Path("removed/33.json"));
+        string[] asked = ["edited", "added", "removed", "same"];
+
+        using var git = repo.OpenClean();
+
+        Assert.That(git.PathsChangedSinceHead(asked), Is.EqualTo(WhatGitStatusReports(repo, asked)));
+        Assert.That(git.PathsChangedSinceHead(asked), Is.EqualTo(new[] { "edited", "added", "removed" }));
+    }
+
+    [Test]
+    public void PathsChangedSinceHead_ThroughSymbolicLinksAndFifos_AreThoseGitStatusReports_AndReadNothingBehindThem()
+    {
+        var outside = Path.Combine(Path.GetTempPath(), "sessionhooks-outside-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(outside);
+        File.WriteAllText(Path.Combine(outside, "a.json"), "{}\n");
+        var repo = TempRepository.Create();
+        repo.Write("linked/a.json", "{}\n").Write("file.json", "{}\n").Write("pipe.json", "{}\n");
+        repo.Run("add", ".");
+        repo.CommitStaged("first");
+        Directory.Delete(repo.Path("linked"), recursive: true);
+        Directory.CreateSymbolicLink(repo.Path("linked"), outside);
+        File.Delete(repo.Path("file.json"));
+        File.CreateSymbolicLink(repo.Path("file.json"), Path.Combine(outside, "a.json"));
+        File.Delete(repo.Path("pipe.json"));
+        Assert.That(Process.Start("mkfifo", [repo.Path("pipe.json")]).WaitForExit(10_000), Is.True);
+        string[] asked = ["linked", "file.json", "pipe.json"];
+
+        using var git = repo.OpenClean();
+
+        Assert.That(git.PathsChangedSinceHead(asked), Is.EqualTo(WhatGitStatusReports(repo, asked)));
+        Assert.That(git.WorktreeBytesIfAt(git.Head.CommitId!, "file.json"), Is.Null);
+        Assert.That(git.WorktreeBytesIfAt(git.Head.CommitId!, "pipe.json"), Is.Null);
+    }
+
+    [Test]
+    public void WorktreeBytesIfAt_IsTheWorktreeFile_OnlyWhenItIsExactlyTheCommitsBlob()
+    {
+        var repo = TempRepository.Create();
+        var first = repo.CommitAt("a.json", "{ \"v\": 1 }\n");
+        var second = repo.CommitAt("a.json", "{ \"v\": 2 }\n");
+
+        using var git = repo.OpenClean();
+
+        Assert.That(git.WorktreeBytesIfAt(second, "a.json"), Is.EqualTo(File.ReadAllBytes(repo.Path("a.json"))));
+        Assert.That(git.WorktreeBytesIfAt(first, "a.json"), Is.Null);
+        Assert.That(git.WorktreeBytesIfAt(second, "missing.json"), Is.Null);
+        repo.Write("a.json", "{ \"v\": 3 }\n");
+        Assert.That(git.WorktreeBytesIfAt(second, "a.json"), Is.Null);
     }
 
     /// <summary>Those of the asked paths that <c>git status --porcelain</c> lists, or lists something under.</summary>

@@ -1,5 +1,7 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Unicode;
 using SessionHooks.Diagnostics;
 using SessionHooks.Records;
 
@@ -41,6 +43,11 @@ internal static class SessionFileParser
     private static LoadResult<T> Parse<T>(SessionFileKind kind, ReadOnlySpan<byte> bytes, string displayPath, long maxBytes)
         where T : class
     {
+        if (ReadSound<T>(bytes, maxBytes) is { } sound)
+        {
+            return new LoadResult<T>(sound, []);
+        }
+
         var check = SessionFileChecks.Run(kind, bytes, displayPath, maxBytes);
         if (!check.Readable)
         {
@@ -80,6 +87,73 @@ internal static class SessionFileParser
         }
 
         return new LoadResult<T>(null, check.Diagnostics);
+    }
+
+    /// <summary>
+    /// The typed read of a file with nothing to say about it: within the size limit, no byte order
+    /// mark, valid UTF-8, the current <c>schema_version</c>, and a typed read that succeeds with
+    /// every member it needs. That is every file SessionHooks writes, and reading it so skips the
+    /// checks made for locating problems (a syntax scan and a line index of the whole file): a
+    /// third of what reading a 464 KB <c>ai_sessions.json</c> of 1,000 sessions costs. Anything
+    /// else gives null and goes through <see cref="SessionFileChecks"/>, which say what is wrong.
+    /// </summary>
+    private static T? ReadSound<T>(ReadOnlySpan<byte> bytes, long maxBytes)
+        where T : class
+    {
+        if (bytes.Length > maxBytes || bytes.StartsWith(Encoding.UTF8.Preamble) || !Utf8.IsValid(bytes) || DeclaredVersion(bytes) != FormatVersion.Current)
+        {
+            return null;
+        }
+
+        try
+        {
+            var value = JsonSerializer.Deserialize(bytes, (JsonTypeInfo<T>)SessionJson.Options.GetTypeInfo(typeof(T)));
+            return value is not null && NullMember(value) is null ? value : null;
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException)
+        {
+            // A lone surrogate escape, too deep a nesting, a wrong type: the checks locate it.
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The root object's <c>schema_version</c> when it is a whole number; the values before it are
+    /// skipped, and SessionHooks writes it second, after <c>$schema</c>. Null when there is none (a
+    /// format 1 file is migrated by the checks) or the JSON breaks before it.
+    /// </summary>
+    private static int? DeclaredVersion(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = JsonSyntaxScan.MaxDepth });
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            {
+                return null;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isVersion = !reader.ValueIsEscaped && reader.ValueTextEquals("schema_version"u8);
+                if (!reader.Read())
+                {
+                    return null;
+                }
+
+                if (isVersion)
+                {
+                    return reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var version) ? version : null;
+                }
+
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+            // Broken before schema_version: the checks say where.
+        }
+
+        return null;
     }
 
     /// <summary>A top-level member that holds null where every reader needs an object or a list.</summary>

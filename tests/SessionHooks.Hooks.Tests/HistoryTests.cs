@@ -60,6 +60,38 @@ public class HistoryTests
     }
 
     [Test]
+    public void RecordFiles_AreCommittedAsWritten_WhateverTheUsersGitDoesWithPathsFiltersAndIndexFlags()
+    {
+        // What a user's git may bring: `git --literal-pathspecs` (Magit passes it to every command),
+        // a clean filter for *.json (git-lfs does this), and flags on the registry's index entry.
+        var history = History.Start();
+        var repo = history.Repo;
+        repo.Run("config", "filter.pointer.clean", "printf 'version https://git-lfs.github.com/spec/v1\\n'");
+        repo.Run("config", "filter.pointer.smudge", "cat");
+        repo.Repo.Write(".gitattributes", File.ReadAllText(Path.Combine(repo.Root, ".gitattributes")) + ".sessions/worklog/** filter=pointer\n");
+        repo.Run("add", ".gitattributes");
+        repo.Run("commit", "-q", "-m", "json through a clean filter");
+        repo.Run("update-index", "--assume-unchanged", ".sessions/ai_sessions.json");
+        history.Log("decision", "kept through every git setting");
+        GitRunner.Check(repo.Session("task", "add", "a task the registry records"));
+        repo.Repo.Write("a.txt", "a\n");
+        repo.Run("add", "a.txt");
+
+        var aborted = repo.Try("--literal-pathspecs", "commit", "-q", "-m", "");
+        Assert.That(aborted.ExitCode, Is.Not.Zero, "an empty message aborts the commit");
+        Assert.That(repo.Run("diff", "--cached", "--name-only").Trim(), Is.EqualTo("a.txt"), "nothing staged or unstaged beyond the user's own");
+        Assert.That(repo.Run("ls-files", "--", ".sessions/ai_sessions.json").Trim(), Is.EqualTo(".sessions/ai_sessions.json"), "the registry stays in the index");
+
+        repo.Run("--literal-pathspecs", "commit", "-q", "-m", "add a");
+        var chunk = repo.WorklogFilesAddedBy().Single();
+        var committed = JsonNode.Parse(repo.Run("show", "HEAD:" + chunk))!;
+        Assert.That(committed["entries"]!.AsArray().Select(e => (string?)e!["text"]), Does.Contain("kept through every git setting"), "the record is committed as written, not as the filter would turn it");
+        Assert.That(repo.PendingEntries(), Is.Empty, "the commit recorded what was pending");
+        Assert.That(repo.Run("show", "HEAD:.sessions/ai_sessions.json"), Does.Contain("a task the registry records"), "an assume-unchanged registry is committed all the same");
+        Assert.That(repo.Run("diff", "--cached", "--name-only").Trim(), Is.Empty, "nothing left staged");
+    }
+
+    [Test]
     public void SquashByResetSoft_KeepsOneCommit_AndLinksTheThreeItReplaced()
     {
         var history = History.Start();

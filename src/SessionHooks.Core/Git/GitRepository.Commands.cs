@@ -25,7 +25,7 @@ internal sealed partial class GitRepository
             arguments.AddRange(["-m", paragraph]);
         }
 
-        var result = RunGit([.. arguments, "--only", "--", .. repoPaths], extra: new Dictionary<string, string?> { ["GIT_LITERAL_PATHSPECS"] = "1" });
+        var result = RunGit([.. arguments, "--only", "--", .. repoPaths], extra: LiteralPaths);
         return result.Succeeded ? null : result.FirstErrorLine;
     }
 
@@ -36,6 +36,19 @@ internal sealed partial class GitRepository
     /// </summary>
     private GitCliResult RunGit(IReadOnlyList<string> arguments, string? indexFile = null, IReadOnlyDictionary<string, string?>? extra = null, string? standardInput = null) =>
         GitCli.Run(WorktreeRoot ?? GitDir, arguments, otherRepository: !environment.IsInherited, standardInput: standardInput, variables: Variables(indexFile, extra));
+
+    /// <summary>
+    /// Paths given to git are names, not patterns: literal pathspecs, and the user's own pathspec
+    /// variables dropped (<c>git --literal-pathspecs</c>, which Magit passes, reaches the hooks as
+    /// <c>GIT_LITERAL_PATHSPECS</c>; glob or icase beside literal is an error).
+    /// </summary>
+    private static readonly Dictionary<string, string?> LiteralPaths = new()
+    {
+        ["GIT_LITERAL_PATHSPECS"] = "1",
+        ["GIT_GLOB_PATHSPECS"] = null,
+        ["GIT_NOGLOB_PATHSPECS"] = null,
+        ["GIT_ICASE_PATHSPECS"] = null,
+    };
 
     private Dictionary<string, string?> Variables(string? indexFile, IReadOnlyDictionary<string, string?>? extra)
     {

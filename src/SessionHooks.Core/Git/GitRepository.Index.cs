@@ -2,6 +2,7 @@ using System.Text;
 using LibGit2Sharp;
 using SessionHooks.Diagnostics;
 using SessionHooks.Records;
+using SessionHooks.Safety;
 using GitChange = LibGit2Sharp.ChangeKind;
 using ChangeKind = SessionHooks.Records.ChangeKind;
 
@@ -34,7 +35,7 @@ internal sealed partial class GitRepository
             throw RevisionNotFound(commitId);
         }
 
-        var result = RunGit(["diff-index", "--cached", "-M", "--name-status", "-z", "--no-ext-diff", commitId, "--"]);
+        var result = RunGit(["diff-index", "--cached", "-M", "--name-status", "-z", "--no-ext-diff", commitId, "--"], extra: LiteralPaths);
         if (!result.Succeeded)
         {
             throw CommandFailed(result, "diff-index --cached", IndexFile);
@@ -116,10 +117,6 @@ internal sealed partial class GitRepository
         }
     }
 
-    /// <summary>The text of a path in the index being committed (stage 0); null when it is not there.</summary>
-    public string? ReadFileFromIndex(string repoPath) =>
-        IndexBlobIds([repoPath]).GetValueOrDefault(repoPath) is { } id ? ReadBlob(id) : null;
-
     /// <summary>A blob's text by its id (as <see cref="IndexBlobIds"/> gives it); null when the repository has no such blob.</summary>
     public string? ReadBlob(string blobId) =>
         ObjectIds.IsObjectId(blobId) && Repo.Lookup<Blob>(blobId) is { } blob ? BlobText(blob) : null;
@@ -140,7 +137,7 @@ internal sealed partial class GitRepository
             return found;
         }
 
-        var result = RunGit(["ls-files", "--stage", "-z", "--", .. asked.Select(p => ":(literal)" + p)]);
+        var result = RunGit(["ls-files", "--stage", "-z", "--", .. asked], extra: LiteralPaths);
         if (!result.Succeeded)
         {
             throw CommandFailed(result, "ls-files --stage", IndexFile);
@@ -167,43 +164,62 @@ internal sealed partial class GitRepository
     public void SetIndexEntries(IReadOnlyList<(string Path, string? BlobId)> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        WriteIndexEntries(IndexFile, [.. entries.Select(e => (e.Path, e.BlobId, false))]);
+    }
+
+    /// <summary>
+    /// Stages each path's worktree bytes, as they are (or its removal when the file is gone), into
+    /// <paramref name="index"/> only. The blobs are written in-process; the entries by
+    /// <c>git update-index --index-info</c>, which replaces an entry whatever its flags
+    /// (<c>update-index --add</c> would drop a skip-worktree file and keep an assume-unchanged one
+    /// as it was). No filter runs: the records are LF-ended UTF-8 written by SessionHooks, and a
+    /// clean filter from <c>.gitattributes</c> (git-lfs, <c>working-tree-encoding</c>) would commit
+    /// something the hooks cannot read back.
+    /// </summary>
+    private void StageInto(string index, IReadOnlyList<string> repoPaths)
+    {
+        var entries = new List<(string Path, string? BlobId, bool Executable)>();
+        foreach (var path in repoPaths.Distinct(StringComparer.Ordinal))
+        {
+            var file = OwnedPath.InWorktree(WorktreeRoot!, path);
+            if (file.ReadAllBytes() is not { } bytes)
+            {
+                entries.Add((path, null, false));
+                continue;
+            }
+
+            var executable = !OperatingSystem.IsWindows() && File.GetUnixFileMode(file.FullPath).HasFlag(UnixFileMode.UserExecute);
+            entries.Add((path, Repo.ObjectDatabase.Write<Blob>(bytes).Sha, executable));
+        }
+
+        WriteIndexEntries(index, entries);
+    }
+
+    /// <summary>Sets each path's entry (stage 0) in <paramref name="index"/> to a blob, or takes it out for a null blob.</summary>
+    private void WriteIndexEntries(string index, List<(string Path, string? BlobId, bool Executable)> entries)
+    {
         if (entries.Count == 0)
         {
             return;
         }
 
         var lines = new StringBuilder();
-        foreach (var (path, blobId) in entries)
+        foreach (var (path, blobId, executable) in entries)
         {
             if (!IsTreePath(path) || (blobId is not null && !ObjectIds.IsObjectId(blobId)))
             {
-                throw new SessionHooksException(DiagnosticCatalog.InternalError.ForFile(IndexFile, $"'{path}' cannot be put back to '{blobId}'"));
+                throw new SessionHooksException(DiagnosticCatalog.InternalError.ForFile(index, $"'{path}' cannot be staged as '{blobId}'"));
             }
 
             // "<mode> <id>\t<path>"; mode 0 takes the path out of the index.
-            lines.Append(blobId is null ? $"0 {new string('0', Head.CommitId?.Length ?? 40)}\t{path}\0" : $"100644 {blobId}\t{path}\0");
+            lines.Append(blobId is null ? $"0 {new string('0', Head.CommitId?.Length ?? 40)}\t{path}\0" : $"{(executable ? "100755" : "100644")} {blobId}\t{path}\0");
         }
 
-        var result = RunGit(["update-index", "-z", "--index-info"], standardInput: lines.ToString());
+        var result = RunGit(["update-index", "-z", "--index-info"], indexFile: index, standardInput: lines.ToString());
         if (!result.Succeeded)
         {
-            throw CommandFailed(result, "update-index --index-info", IndexFile);
-        }
-    }
-
-    /// <summary>Stages each path as <c>git add</c> would, into <paramref name="index"/> only (<c>git update-index --add --remove</c>).</summary>
-    private void StageInto(string index, IReadOnlyList<string> repoPaths)
-    {
-        if (repoPaths.Count == 0)
-        {
-            return;
-        }
-
-        var result = RunGit(["update-index", "--add", "--remove", "-z", "--stdin"], indexFile: index,
-            standardInput: string.Concat(repoPaths.Select(p => p + "\0")));
-        if (!result.Succeeded)
-        {
-            throw new SessionHooksException(DiagnosticCatalog.InternalError.ForFile(index, $"staging {string.Join(", ", repoPaths)} failed: {result.FirstErrorLine}"));
+            throw new SessionHooksException(DiagnosticCatalog.InternalError.ForFile(index,
+                $"staging {string.Join(", ", entries.Select(e => e.Path))} failed: {result.FirstErrorLine}"));
         }
     }
 

@@ -104,6 +104,8 @@ internal sealed partial class GitRepository
         return !TreeDifferences(first, second, "", skipFolder: folder.TrimEnd('/')).Any();
     }
 
+    private const int MaxTreeDepth = 256;
+
     /// <summary>
     /// The files that differ between two trees (null: empty), as <c>git diff-tree -r</c> lists them
     /// without renames. A folder whose tree id is the same on both sides is not opened: libgit2's
@@ -111,8 +113,15 @@ internal sealed partial class GitRepository
     /// (100,000 entries), where this reads only those on the way to what changed.
     /// </summary>
     /// <param name="skipFolder">A folder (from the trees' root) whose changes do not count: it is skipped unopened.</param>
-    private static IEnumerable<StagedChange> TreeDifferences(Tree? before, Tree? after, string prefix, string? skipFolder)
+    private static IEnumerable<StagedChange> TreeDifferences(Tree? before, Tree? after, string prefix, string? skipFolder, int depth = 0)
     {
+        if (depth > MaxTreeDepth)
+        {
+            // Deeper than any repository of records goes (a crafted tree): the folder counts as one change.
+            yield return new StagedChange(prefix.TrimEnd('/'), ChangeKind.Modified);
+            yield break;
+        }
+
         // Each tree is read once: LibGit2Sharp looks a tree up again for every entry asked by name, and
         // libgit2 keeps no tree of more than 4 KB in its cache (a worklog folder of 1,000 sessions is 50 KB).
         var olds = Entries(before);
@@ -142,7 +151,7 @@ internal sealed partial class GitRepository
                     yield return new StagedChange(path, ChangeKind.Added);
                 }
 
-                foreach (var change in TreeDifferences(oldTree, newTree, path + "/", skipFolder))
+                foreach (var change in TreeDifferences(oldTree, newTree, path + "/", skipFolder, depth + 1))
                 {
                     yield return change;
                 }
@@ -214,8 +223,17 @@ internal sealed partial class GitRepository
         }
     }
 
-    private static Dictionary<string, TreeEntry> Entries(Tree? tree) =>
-        tree is null ? [] : tree.ToDictionary(e => e.Name, StringComparer.Ordinal);
+    /// <summary>A tree's entries by name; of a name a crafted tree holds twice, the first (as git reads it).</summary>
+    private static Dictionary<string, TreeEntry> Entries(Tree? tree)
+    {
+        var entries = new Dictionary<string, TreeEntry>(StringComparer.Ordinal);
+        foreach (var entry in (IEnumerable<TreeEntry>?)tree ?? [])
+        {
+            entries.TryAdd(entry.Name, entry);
+        }
+
+        return entries;
+    }
 
     private static void Walk(Tree tree, string prefix, List<string> files)
     {

@@ -79,8 +79,13 @@ internal sealed partial class GitRepository
 
     private bool FileMatches(TreeEntry? entry, string repoPath) =>
         entry is { Mode: Mode.NonExecutableFile or Mode.ExecutableFile, Target: Blob blob }
+        && (entry.Mode == Mode.ExecutableFile) == IsExecutable(repoPath)
         && WorktreeBytes(repoPath) is { } bytes
         && BlobId(bytes, blob.Sha.Length) == blob.Sha;
+
+    /// <summary>The worktree file's executable bit as git records it (never on Windows, where git keeps what the index has).</summary>
+    private bool IsExecutable(string repoPath) =>
+        !OperatingSystem.IsWindows() && File.GetUnixFileMode(Path.Combine(WorktreeRoot!, repoPath)).HasFlag(UnixFileMode.UserExecute);
 
     /// <summary>A worktree file's bytes, or null when it is missing or can't be read safely (a link on the way, a FIFO).</summary>
     private byte[]? WorktreeBytes(string repoPath)

@@ -77,17 +77,16 @@ internal static class PreCommit
     private static List<Diagnostic> ValidateStagedRecords(GitRepository git, IReadOnlyList<StagedChange> staged)
     {
         var problems = new List<Diagnostic>();
-        foreach (var change in staged.Where(c => c.Change != ChangeKind.Deleted))
+        var records = staged
+            .Where(c => c.Change != ChangeKind.Deleted && RecordPaths.KindOf(c.Path) is { } kind && kind.IsCommitted())
+            .Select(c => c.Path)
+            .ToList();
+        var blobs = git.IndexBlobIds(records);
+        foreach (var path in records)
         {
-            if (RecordPaths.KindOf(change.Path) is not { } kind || !kind.IsCommitted())
+            if (blobs.GetValueOrDefault(path) is { } id && git.ReadBlob(id) is { } text)
             {
-                continue;
-            }
-
-            var text = git.ReadFileFromIndex(change.Path);
-            if (text is not null)
-            {
-                problems.AddRange(SchemaValidator.Shared.Validate(kind, text, change.Path).Where(d => d.Severity == Severity.Error));
+                problems.AddRange(SchemaValidator.Shared.Validate(RecordPaths.KindOf(path)!.Value, text, path).Where(d => d.Severity == Severity.Error));
             }
         }
 

@@ -36,8 +36,8 @@ commit_args=(-n floor "$floor")
 for label in "${labels[@]}"; do
   dir=$work/$label
   switch_args+=(-n "$label" "cd '$dir' && git switch -q -" -n "$label-skipped" "cd '$dir' && SESSIONHOOKS=0 git switch -q -")
-  commit_args+=(-n "$label" "cd '$dir' && echo \$RANDOM >>file.txt && git commit -q -am change"
-                -n "$label-skipped" "cd '$dir' && echo \$RANDOM >>file.txt && SESSIONHOOKS=0 git commit -q -am change")
+  commit_args+=(-n "$label" "cd '$dir' && date +%s%N >>file.txt && git commit -q -am change"
+                -n "$label-skipped" "cd '$dir' && date +%s%N >>file.txt && SESSIONHOOKS=0 git commit -q -am change")
 done
 hyperfine --style basic -w "$warmup" -r "$runs" --export-json "$work/switch.json" "${switch_args[@]}" >&2
 hyperfine --style basic -w "$warmup" -r "$runs" --export-json "$work/commit.json" "${commit_args[@]}" >&2

@@ -103,14 +103,15 @@ grow() {
 checkout_prepare() { echo "git -C '$1' switch -q other && git -C '$1' switch -q main"; }
 checkout_command() { echo "cd '$1' && git ${2:-} switch -q -"; }
 # One commit after another, as on a working branch: the records the last commit's hooks wrote are
-# still in place.
-commit_prepare() { echo "cd '$1' && echo \$RANDOM >>file.txt && git add file.txt"; }
+# still in place. hyperfine runs these through sh, which may have no $RANDOM: the change is new
+# nanoseconds, so no commit repeats a tree (post-commit would take that for a squash).
+commit_prepare() { echo "cd '$1' && date +%s%N >>file.txt && git add file.txt"; }
 commit_command() { echo "cd '$1' && git ${2:-} commit -q -m change"; }
 # The first commit after git itself rewrote the records (here a reset; a checkout or a merge does
 # the same).
-rewritten_prepare() { echo "cd '$1' && git reset -q --hard base && echo \$RANDOM >>file.txt && git add file.txt"; }
+rewritten_prepare() { echo "cd '$1' && git reset -q --hard base && date +%s%N >>file.txt && git add file.txt"; }
 # A push of one new commit, made with the hooks on: from what the remote has, so pre-push checks it.
-push_prepare() { echo "cd '$1' && git reset -q --hard base && echo \$RANDOM >>file.txt && git commit -q -am change"; }
+push_prepare() { echo "cd '$1' && git reset -q --hard base && date +%s%N >>file.txt && git commit -q -am change"; }
 push_command() { echo "cd '$1' && git ${2:-} push -q --force origin HEAD:refs/heads/main"; }
 
 # The same git command with no hook at all: an empty hooks folder, so the overhead counts

@@ -53,7 +53,7 @@ internal static class PreCommit
 
         var head = git.Head;
         var current = context.Store.ReadCurrentSession().Value;
-        if (current is not null && CurrentSessionCache.IsFresh(context.Store, current, head) && !NeedsRecords(context))
+        if (current is not null && CurrentSessionCache.IsFresh(context.Store, current, head) && !NeedsRecords(context, current, head))
         {
             return HookOutcome.Done("nothing to record");
         }
@@ -69,10 +69,31 @@ internal static class PreCommit
         return HookOutcome.Done(recorded ? $"recording session {session.Id}'s pending records" : $"session {session.Id}");
     }
 
-    /// <summary>True when the pending area holds anything, or the worktree still has format 1's worklog: then the records are read.</summary>
-    private static bool NeedsRecords(SessionContext context) =>
-        context.Store.HasLegacyWorklog
-        || (Directory.Exists(context.State.Pending) && Directory.EnumerateFiles(context.State.Pending, "*.json").Any());
+    /// <summary>
+    /// True when this commit may have something to record, so the records are read: the worktree
+    /// still has format 1's worklog, the repository-wide lists changed, a pending file can't be read,
+    /// or something is pending for the commit's session or one that may be of its branch. What waits
+    /// for another branch's commit (a session post-checkout started there) does not make every
+    /// commit here read a registry of a thousand sessions.
+    /// </summary>
+    private static bool NeedsRecords(SessionContext context, CurrentSession current, HeadInfo head)
+    {
+        if (context.Store.HasLegacyWorklog)
+        {
+            return true;
+        }
+
+        if (!Directory.Exists(context.State.Pending))
+        {
+            return false;
+        }
+
+        var pending = context.Store.Pending;
+        var sessions = pending.ReadAll();
+        return pending.Problems.Count > 0
+            || pending.ReadRepository() is { IsEmpty: false }
+            || sessions.Any(p => !p.IsEmpty && (p.SessionId == current.Metadata.SessionId || p.Changed?.Branch is not { } branch || branch == head.Branch));
+    }
 
     private static List<Diagnostic> ValidateStagedRecords(GitRepository git, IReadOnlyList<StagedChange> staged)
     {

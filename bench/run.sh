@@ -180,6 +180,14 @@ scale() {
   # Each run ended on 'other', the last ones without hooks: back on main with them, whose session the
   # commits and pushes below record to.
   git -C "$dir" switch -q main
+  # The switch adds and removes the history's record files, whose cost hides the hook's: the hook
+  # alone too, as git starts it after a switch from 'other' to main (a hook program outside a git
+  # command does nothing, so git's GIT_EXEC_PATH is given), beside a shell that does nothing.
+  local other_tip main_tip
+  other_tip=$(git -C "$dir" rev-parse other)
+  main_tip=$(git -C "$dir" rev-parse main)
+  measure "scale-$size-post-checkout-hook" "true" \
+    "cd '$dir' && GIT_EXEC_PATH='$(git --exec-path)' sh .husky/post-checkout $other_tip $main_tip 1" "cd '$dir' && sh -c true"
   measure "scale-$size-pre-commit" "$(commit_prepare "$dir")" "$(commit_command "$dir")" "$(commit_command "$dir" "$none")"
   measure "scale-$size-pre-commit-rewritten" "$(rewritten_prepare "$dir")" "$(commit_command "$dir")" "$(commit_command "$dir" "$none")"
   measure "scale-$size-pre-push" "$(push_prepare "$dir")" "$(push_command "$dir")" "$(push_command "$dir" "$none")"
@@ -232,11 +240,12 @@ Flat in history (targets: post-checkout and \`git commit\` ≤ 1.2×, pre-push �
 
 | hook | overhead ms, 10 sessions / 100 entries | overhead ms, 1,000 sessions / 100,000 entries | ratio |
 |---|---|---|---|
-$(scale_row scale-small-post-checkout scale-large-post-checkout post-checkout)
+$(scale_row scale-small-post-checkout scale-large-post-checkout "post-checkout (\`git switch\`, within its noise)")
+$(scale_row scale-small-post-checkout-hook scale-large-post-checkout-hook "post-checkout, the hook alone")
 $(scale_row scale-small-pre-commit scale-large-pre-commit "\`git commit\`")
 $(scale_row scale-small-pre-commit-rewritten scale-large-pre-commit-rewritten "\`git commit\`, first commit after git rewrote the records (a reset, checkout or merge)")
 $(scale_row scale-small-pre-push scale-large-pre-push "pre-push")
-$(scale_row scale-small-post-checkout scale-archived-post-checkout "post-checkout, the ended sessions archived")
+$(scale_row scale-small-post-checkout-hook scale-archived-post-checkout-hook "post-checkout, the hook alone, the ended sessions archived")
 $(scale_row scale-small-pre-commit scale-archived-pre-commit "\`git commit\`, the ended sessions archived")
 $(scale_row scale-small-pre-commit-rewritten scale-archived-pre-commit-rewritten "\`git commit\` after a reset, the ended sessions archived")
 $(scale_row scale-small-pre-push scale-archived-pre-push "pre-push, the ended sessions archived")

@@ -7,7 +7,8 @@ namespace SessionHooks.Git;
 /// The one place that knows git. Opened once per hook or command, it reads the repository, worktree
 /// and index that git gives the running hook (<c>GIT_DIR</c>, <c>GIT_WORK_TREE</c>, <c>GIT_INDEX_FILE</c>).
 /// Everything is asked of libgit2 in-process (LibGit2Sharp); the <c>git</c> command runs only where
-/// libgit2 cannot do the job, each place saying why (<see cref="RunGit"/>).
+/// libgit2 cannot do the job, or would cost more as history grows (the index, which holds every
+/// record file), each place saying why (<see cref="RunGit"/>).
 /// </summary>
 internal sealed partial class GitRepository : IDisposable
 {

@@ -1,4 +1,5 @@
 using SessionHooks.Git;
+using SessionHooks.Records;
 using SessionHooks.Store;
 using SessionHooks.Workflows;
 
@@ -37,16 +38,26 @@ internal static class PostCheckout
         var read = context.Store.ReadCurrentSession();
         using var held = context.Store.LockAll();
         RecordView view;
+        Session? session;
         try
         {
-            view = RecordView.Read(context.Store);
+            // The sessions it may come to, not the registry of a thousand: the one current_session.json
+            // names and the branch's. Only a branch with no open session needs them all (a new session
+            // inherits their open tasks).
+            var named = read.Value?.Metadata.SessionId;
+            view = RecordView.ReadOnlyOf(context.Store, (id, branch) => id == named || (branch is not null && branch == head.Branch));
+            session = SessionResolver.Existing(view, head, read.Value);
+            if (session is null)
+            {
+                view = view.IsSelection ? RecordView.Read(context.Store) : view;
+                session = SessionResolver.Resolve(context, view, head, read.Value);
+            }
         }
         catch (Diagnostics.SessionHooksException exception)
         {
             return HookOutcome.Warn([exception.Diagnostic]);
         }
 
-        var session = SessionResolver.Resolve(context, view, head, read.Value);
         view.Save();
         context.Store.WriteCurrentSession(CurrentSessionCache.Build(view, session, head, read.Value, context.Now));
         context.Log.Information("post-checkout {Previous}..{New} on {Branch}: session {Session}", previousHead, newHead, head.Branch, session.Id);

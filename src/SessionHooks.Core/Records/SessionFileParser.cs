@@ -90,6 +90,108 @@ internal static class SessionFileParser
     }
 
     /// <summary>
+    /// <c>ai_sessions.json</c> with only the sessions <paramref name="wanted"/> picks by id and
+    /// branch, for a hook that needs a branch's session and not the thousand others: those are
+    /// passed over token by token and never built. Everything else in the file is read as usual.
+    /// Null when the file is not one <see cref="ReadSound{T}"/> would read (the caller then reads
+    /// it whole, problems and all).
+    /// </summary>
+    public static AiSessions? ReadSessionsOf(ReadOnlySpan<byte> bytes, Func<string?, string?, bool> wanted)
+    {
+        ArgumentNullException.ThrowIfNull(wanted);
+        if (bytes.Length > DefaultMaxBytes || bytes.StartsWith(Encoding.UTF8.Preamble) || !Utf8.IsValid(bytes) || DeclaredVersion(bytes) != FormatVersion.Current)
+        {
+            return null;
+        }
+
+        // The file again with the sessions not wanted left out, byte ranges of the original copied as they are.
+        var kept = new List<byte>(4096) { (byte)'{' };
+        try
+        {
+            var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = JsonSyntaxScan.MaxDepth });
+            reader.Read();
+            var members = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var start = (int)reader.TokenStartIndex;
+                var isSessions = reader.ValueTextEquals("sessions"u8);
+                reader.Read();
+                Separate(kept, ref members);
+                if (isSessions && reader.TokenType == JsonTokenType.StartArray)
+                {
+                    kept.AddRange(bytes[start..(int)reader.BytesConsumed]);
+                    var sessions = 0;
+                    while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                    {
+                        var element = (int)reader.TokenStartIndex;
+                        var (id, branch) = reader.TokenType == JsonTokenType.StartObject ? IdAndBranch(ref reader) : (null, null);
+                        reader.Skip();
+                        if (wanted(id, branch))
+                        {
+                            Separate(kept, ref sessions);
+                            kept.AddRange(bytes[element..(int)reader.BytesConsumed]);
+                        }
+                    }
+
+                    kept.Add((byte)']');
+                }
+                else
+                {
+                    reader.Skip();
+                    kept.AddRange(bytes[start..(int)reader.BytesConsumed]);
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        kept.Add((byte)'}');
+        return ReadSound<AiSessions>([.. kept], DefaultMaxBytes);
+    }
+
+    private static void Separate(List<byte> json, ref int count)
+    {
+        if (count++ > 0)
+        {
+            json.Add((byte)',');
+        }
+    }
+
+    /// <summary>A session object's <c>id</c> and <c>branch</c>; the reader is left at the object's end.</summary>
+    private static (string? Id, string? Branch) IdAndBranch(ref Utf8JsonReader reader)
+    {
+        string? id = null;
+        string? branch = null;
+        var depth = reader.CurrentDepth;
+        while (reader.Read() && !(reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth))
+        {
+            if (reader.TokenType != JsonTokenType.PropertyName)
+            {
+                continue;
+            }
+
+            var name = reader.ValueTextEquals("id"u8) ? 1 : reader.ValueTextEquals("branch"u8) ? 2 : 0;
+            reader.Read();
+            if (name == 1 && reader.TokenType == JsonTokenType.String)
+            {
+                id = reader.GetString();
+            }
+            else if (name == 2 && reader.TokenType == JsonTokenType.String)
+            {
+                branch = reader.GetString();
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        return (id, branch);
+    }
+
+    /// <summary>
     /// The typed read of a file with nothing to say about it: within the size limit, no byte order
     /// mark, valid UTF-8, the current <c>schema_version</c>, and a typed read that succeeds with
     /// every member it needs. That is every file SessionHooks writes, and reading it so skips the

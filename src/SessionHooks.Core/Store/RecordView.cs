@@ -74,6 +74,28 @@ internal sealed class RecordView
         return view;
     }
 
+    /// <summary>
+    /// The records with only the committed sessions <paramref name="wanted"/> picks by id and branch
+    /// (and every pending one), for a hook that looks up a branch's session; the whole records
+    /// (<see cref="Read(SessionStore)"/>) when <c>ai_sessions.json</c> needs a full read. Such a view
+    /// must not create sessions: a new one inherits the open tasks of all the others.
+    /// </summary>
+    public static RecordView ReadOnlyOf(SessionStore store, Func<string?, string?, bool> wanted)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        if (store.ReadRegistryOf(wanted) is not { } some)
+        {
+            return Read(store);
+        }
+
+        var view = new RecordView(store, some, store.Pending.ReadAll(), store.Pending.ReadRepository()) { CommittedRead = true, IsSelection = true };
+        view.Problems.AddRange(store.Pending.Problems);
+        return view;
+    }
+
+    /// <summary>True when <see cref="Committed"/> holds only some of the sessions (<see cref="ReadOnlyOf"/>).</summary>
+    public bool IsSelection { get; private init; }
+
     public Session? Find(string? id) => id is null ? null : Registry.Find(id);
 
     /// <summary>
@@ -163,6 +185,11 @@ internal sealed class RecordView
     public void Start(Session session, bool byHand)
     {
         ArgumentNullException.ThrowIfNull(session);
+        if (IsSelection)
+        {
+            throw new InvalidOperationException("a session is started on the whole records, not a selection of them");
+        }
+
         var record = pending.GetValueOrDefault(session.Id) ?? new PendingSession { SessionId = session.Id };
         record.Base = null;
         record.Changed = session;

@@ -49,6 +49,23 @@ internal sealed class SessionStore
 
     public LoadResult<AiSessions> ReadRegistry() => Read(FileFormats.AiSessions, RecordPaths.Registry);
 
+    /// <summary>
+    /// <c>ai_sessions.json</c> with only the sessions <paramref name="wanted"/> picks by id and branch
+    /// (<see cref="SessionFileParser.ReadSessionsOf"/>); null when the file is missing or not one SessionHooks
+    /// wrote as it is, which is then read whole with <see cref="ReadRegistry"/>.
+    /// </summary>
+    public AiSessions? ReadRegistryOf(Func<string?, string?, bool> wanted)
+    {
+        try
+        {
+            return OwnedPathOf(RecordPaths.Registry).ReadAllBytes() is { } bytes ? SessionFileParser.ReadSessionsOf(bytes, wanted) : null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or SessionHooksException)
+        {
+            return null;
+        }
+    }
+
     public LoadResult<SessionConfig> ReadConfig() => Read(FileFormats.Config, RecordPaths.Config);
 
     public LoadResult<CurrentSession> ReadCurrentSession() => Read(FileFormats.CurrentSession, RecordPaths.CurrentSession);

@@ -18,6 +18,23 @@ internal static class SessionResolver
     /// </param>
     public static Session Resolve(SessionContext context, RecordView view, HeadInfo head, CurrentSession? current, bool handedOff = false)
     {
+        if (Existing(view, head, current, handedOff) is { } existing)
+        {
+            return existing;
+        }
+
+        var session = SessionFactory.New(view, head.Branch, AuthorOf(context), context.Config, context.Now);
+        view.Start(session, byHand: false);
+        return session;
+    }
+
+    /// <summary>
+    /// The session <see cref="Resolve"/> finds without starting one: <paramref name="current"/>'s when
+    /// it is in step (or handed off, when asked), the one a detached HEAD carries, or the branch's
+    /// open session. It needs only those sessions (<see cref="RecordView.ReadOnlyOf"/>).
+    /// </summary>
+    public static Session? Existing(RecordView view, HeadInfo head, CurrentSession? current, bool handedOff = false)
+    {
         if (current is not null && InStep(current, head, view) is { } same)
         {
             return same;
@@ -35,14 +52,7 @@ internal static class SessionResolver
             return carried;
         }
 
-        if (view.OpenSessionOf(head.Branch) is { } open)
-        {
-            return open;
-        }
-
-        var session = SessionFactory.New(view, head.Branch, AuthorOf(context), context.Config, context.Now);
-        view.Start(session, byHand: false);
-        return session;
+        return view.OpenSessionOf(head.Branch);
     }
 
     /// <summary>The session <paramref name="current"/> names, when it is open and of the checked-out branch.</summary>

@@ -99,7 +99,7 @@ internal static class SessionFileParser
     public static AiSessions? ReadSessionsOf(ReadOnlySpan<byte> bytes, Func<string?, string?, bool> wanted)
     {
         ArgumentNullException.ThrowIfNull(wanted);
-        if (bytes.Length > DefaultMaxBytes || bytes.StartsWith(Encoding.UTF8.Preamble) || !Utf8.IsValid(bytes) || DeclaredVersion(bytes) != FormatVersion.Current)
+        if (!LooksSound(bytes, DefaultMaxBytes))
         {
             return null;
         }
@@ -202,7 +202,7 @@ internal static class SessionFileParser
     private static T? ReadSound<T>(ReadOnlySpan<byte> bytes, long maxBytes)
         where T : class
     {
-        if (bytes.Length > maxBytes || bytes.StartsWith(Encoding.UTF8.Preamble) || !Utf8.IsValid(bytes) || DeclaredVersion(bytes) != FormatVersion.Current)
+        if (!LooksSound(bytes, maxBytes))
         {
             return null;
         }
@@ -218,6 +218,10 @@ internal static class SessionFileParser
             return null;
         }
     }
+
+    /// <summary>What the checks would pass before the typed read: the size, no byte order mark, valid UTF-8, the current <c>schema_version</c>.</summary>
+    private static bool LooksSound(ReadOnlySpan<byte> bytes, long maxBytes) =>
+        bytes.Length <= maxBytes && !bytes.StartsWith(Encoding.UTF8.Preamble) && Utf8.IsValid(bytes) && DeclaredVersion(bytes) == FormatVersion.Current;
 
     /// <summary>
     /// The root object's <c>schema_version</c> when it is a whole number; the values before it are

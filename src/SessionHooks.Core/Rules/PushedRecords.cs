@@ -64,12 +64,7 @@ internal sealed class PushedRecords
                 continue;
             }
 
-            var found = cache.IsValid(kind, file.Id) ? [] : SchemaValidator.Shared.Validate(kind, file.Text, path);
-            if (found.Count == 0)
-            {
-                cache.AddValid(kind, file.Id);
-            }
-
+            var found = cache.Validate(kind, file.Id, file.Bytes, path);
             diagnostics.AddRange(found);
             if (found.Any(d => d.Severity == Severity.Error))
             {
@@ -80,12 +75,12 @@ internal sealed class PushedRecords
             {
                 var parsed = file.FromWorktree && worktree.Value.CommittedRead
                     ? worktree.Value.Committed
-                    : SessionFileParser.ParseAiSessions(Encoding.UTF8.GetBytes(file.Text), path).Value;
-                registry = parsed is null ? null : new SessionDocument<AiSessions>(parsed, file.Text, path);
+                    : SessionFileParser.ParseAiSessions(file.Bytes, path).Value;
+                registry = parsed is null ? null : new SessionDocument<AiSessions>(parsed, Encoding.UTF8.GetString(file.Bytes), path);
             }
-            else if (kind == SessionFileKind.Worklog && SessionFileParser.ParseWorklog(Encoding.UTF8.GetBytes(file.Text), path).Value is { } worklog)
+            else if (kind == SessionFileKind.Worklog && SessionFileParser.ParseWorklog(file.Bytes, path).Value is { } worklog)
             {
-                worklogs.Add(new SessionDocument<Worklog>(worklog, file.Text, path));
+                worklogs.Add(new SessionDocument<Worklog>(worklog, Encoding.UTF8.GetString(file.Bytes), path));
             }
         }
 
@@ -98,14 +93,14 @@ internal sealed class PushedRecords
     }
 
     /// <summary>A pushed record file: from the worktree when it holds exactly that blob (no inflating of a large registry), else from git.</summary>
-    private static (string Id, string Text, bool FromWorktree)? Pushed(GitRepository git, string tip, string path)
+    private static (string Id, byte[] Bytes, bool FromWorktree)? Pushed(GitRepository git, string tip, string path)
     {
         if (path == RecordPaths.Registry && git.BlobIdAtCommit(tip, path) is { } id && git.WorktreeBytesIfAt(tip, path) is { } bytes)
         {
-            return (id, Encoding.UTF8.GetString(bytes), true);
+            return (id, bytes, true);
         }
 
-        return git.ReadBlobAtCommit(tip, path) is { } blob ? (blob.Id, blob.Text, false) : null;
+        return git.ReadBlobAtCommit(tip, path) is { } blob ? (blob.Id, Encoding.UTF8.GetBytes(blob.Text), false) : null;
     }
 
     /// <summary>

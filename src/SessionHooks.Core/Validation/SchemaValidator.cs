@@ -95,6 +95,39 @@ internal sealed class SchemaValidator
         return [.. findings.OrderBy(f => f.Diagnostic.Line).ThenBy(f => f.Diagnostic.Column)];
     }
 
+    /// <summary>
+    /// The schema of the items of the root's array <paramref name="property"/>, when that is all
+    /// the schema asks of the array (no count, uniqueness or combinator over it, no pattern
+    /// property that names it): then checking the items one by one says what checking the file
+    /// does. Null otherwise.
+    /// </summary>
+    internal JsonSchema? ItemSchema(SessionFileKind kind, string property)
+    {
+        var root = schemas[kind].Value.ActualSchema;
+        if (root.PatternProperties.Count > 0 || !root.ActualProperties.TryGetValue(property, out var declared))
+        {
+            return null;
+        }
+
+        var array = declared.ActualSchema;
+        var onlyItems = array.Type == JsonObjectType.Array && array.Items.Count == 0 && array.MinItems == 0 && array.MaxItems == 0
+            && !array.UniqueItems && array.AllOf.Count == 0 && array.AnyOf.Count == 0 && array.OneOf.Count == 0 && array.Not is null
+            && !array.IsEnumeration && KeywordRules.Of(array) is null && KeywordRules.Of(declared) is null;
+        return onlyItems ? array.Item : null;
+    }
+
+    /// <summary>True when a value, on its own, has nothing to report against <paramref name="schema"/>: no name twice, no schema error, no likely misspelling.</summary>
+    internal static bool PassesAsItem(JsonSchema schema, ReadOnlySpan<byte> json)
+    {
+        if (DuplicateProperties.Find(json, LineIndex.Build(json), "") is not null)
+        {
+            return false;
+        }
+
+        var document = InstanceDocument.Read(json);
+        return new Draft07Validator(document).Validate(schema).Count == 0 && Misspellings.Find(document.Root, schema).Count == 0;
+    }
+
     private static Finding Classify(Diagnostic diagnostic) => diagnostic.Code switch
     {
         var code when code == DiagnosticCatalog.InvalidSchemaVersion.Code || code == DiagnosticCatalog.UnknownSchemaVersion.Code =>

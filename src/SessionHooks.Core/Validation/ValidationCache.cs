@@ -1,41 +1,49 @@
-using SessionHooks.Records;
+using System.Security.Cryptography;
 using SessionHooks.Diagnostics;
+using SessionHooks.Records;
 using SessionHooks.Safety;
 
 namespace SessionHooks.Validation;
 
 /// <summary>
-/// Blobs whose schema check found nothing at all, by git blob id, in
-/// <c>&lt;git common dir&gt;/sessionhooks/validated-blobs</c>: a blob never changes, so pushing the
-/// same files again (another remote, a retried push) neither re-validates them nor loads the
-/// schema library. The first line names the build that validated them; another build starts over.
-/// Losing or tearing the file only costs a re-validation, so it is written without locks.
+/// What passed the schema check with nothing at all to report, in
+/// <c>&lt;git common dir&gt;/sessionhooks/validated-blobs</c>: whole record files by git blob id, and
+/// the sessions of <c>ai_sessions.json</c> by the SHA-256 of their bytes (<see cref="RegistryByParts"/>).
+/// Neither ever changes, so pushing the same files again (another remote, a retried push) checks
+/// nothing, and a push that changed one session of a thousand checks that one. The first line
+/// names the build that checked them; another build starts over. Losing or tearing the file only
+/// costs a re-check, so it is written without locks.
 /// </summary>
 internal sealed class ValidationCache
 {
-    private const long MaxBytes = 256 * 1024;
+    /// <summary>Room for the sessions of about 10,000 sessions' registry; past it the file starts over with what is in use.</summary>
+    private const long MaxBytes = 1024 * 1024;
 
     private static readonly string Build = typeof(ValidationCache).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 
     private readonly OwnedPath path;
     private readonly HashSet<string> valid;
+    private bool fromThisBuild;
 
-    private ValidationCache(OwnedPath path, HashSet<string> valid)
+    private ValidationCache(OwnedPath path, HashSet<string> valid, bool fromThisBuild)
     {
         this.path = path;
         this.valid = valid;
+        this.fromThisBuild = fromThisBuild;
     }
 
     public static ValidationCache Open(string commonGitDir)
     {
         var path = OwnedPath.InGitDir(commonGitDir, Path.GetRelativePath(commonGitDir, StatePaths.Of(commonGitDir).ValidatedBlobs));
         var valid = new HashSet<string>(StringComparer.Ordinal);
+        var fromThisBuild = false;
         try
         {
             if (new FileInfo(path.Verify()) is { Exists: true, Length: <= MaxBytes } && path.ReadAllText() is { } text)
             {
                 var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-                if (lines.Length > 0 && lines[0] == Build)
+                fromThisBuild = lines.Length > 0 && lines[0] == Build;
+                if (fromThisBuild)
                 {
                     valid.UnionWith(lines.Skip(1));
                 }
@@ -43,39 +51,77 @@ internal sealed class ValidationCache
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or SessionHooksException)
         {
-            // Unreadable: everything is validated again.
+            // Unreadable: everything is checked again.
         }
 
-        return new ValidationCache(path, valid);
+        return new ValidationCache(path, valid, fromThisBuild);
     }
 
-    public bool IsValid(SessionFileKind kind, string? blobId) => blobId is not null && valid.Contains(Key(kind, blobId));
-
-    public void AddValid(SessionFileKind kind, string? blobId)
+    /// <summary>
+    /// The schema check of a record file, remembered: nothing for a blob that passed before;
+    /// <c>ai_sessions.json</c> session by session when that finds nothing to report; otherwise the
+    /// whole file, with every diagnostic at its line.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Validate(SessionFileKind kind, string blobId, byte[] bytes, string displayPath)
     {
-        if (blobId is null || !valid.Add(Key(kind, blobId)))
+        var key = BlobKey(kind, blobId);
+        if (valid.Contains(key))
+        {
+            return [];
+        }
+
+        if (kind == SessionFileKind.AiSessions && RegistryByParts.NothingToReport(bytes, this, displayPath))
+        {
+            Remember([key]);
+            return [];
+        }
+
+        var found = SchemaValidator.Shared.Validate(kind, bytes, displayPath, SessionFileParser.DefaultMaxBytes);
+        if (found.Count == 0)
+        {
+            Remember([key]);
+        }
+
+        return found;
+    }
+
+    public bool Contains(string key) => valid.Contains(key);
+
+    /// <summary>The key of a part of a file (<paramref name="part"/> names which) that passed on its own.</summary>
+    public static string PartKey(string part, ReadOnlySpan<byte> bytes) => $"{part} {Convert.ToHexStringLower(SHA256.HashData(bytes))}";
+
+    /// <summary>
+    /// Adds <paramref name="fresh"/> keys. When the file would grow past its limit it starts over
+    /// with <paramref name="inUse"/> (the keys the file just checked needs) and the fresh ones.
+    /// </summary>
+    public void Remember(IReadOnlyCollection<string> fresh, IEnumerable<string>? inUse = null)
+    {
+        var added = fresh.Where(valid.Add).ToList();
+        if (added.Count == 0)
         {
             return;
         }
 
         try
         {
+            var lines = string.Concat(added.Select(k => k + "\n"));
             var info = new FileInfo(path.Verify());
-            if (!info.Exists || info.Length > MaxBytes || valid.Count == 1)
+            if (!fromThisBuild || !info.Exists || info.Length + lines.Length > MaxBytes)
             {
-                // A new build or a full file: start over with this blob.
-                path.WriteAtomic(Build + "\n" + Key(kind, blobId) + "\n");
+                var kept = (inUse ?? []).Concat(added).Distinct(StringComparer.Ordinal);
+                path.WriteAtomic(Build + "\n" + string.Concat(kept.Select(k => k + "\n")));
+                fromThisBuild = true;
             }
             else
             {
-                File.AppendAllText(path.Verify(), Key(kind, blobId) + "\n");
+                File.AppendAllText(path.Verify(), lines);
             }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or SessionHooksException)
         {
-            // Not remembered: the blob is validated again next time.
+            // Not remembered: checked again next time.
         }
     }
 
-    private static string Key(SessionFileKind kind, string blobId) => $"{kind.FileName()} {blobId}";
+    private static string BlobKey(SessionFileKind kind, string blobId) => $"{kind.FileName()} {blobId}";
 }

@@ -113,6 +113,10 @@ rewritten_prepare() { echo "cd '$1' && git reset -q --hard base && date +%s%N >>
 # A push of one new commit, made with the hooks on: from what the remote has, so pre-push checks it.
 push_prepare() { echo "cd '$1' && git reset -q --hard base && date +%s%N >>file.txt && git commit -q -am change"; }
 push_command() { echo "cd '$1' && git ${2:-} push -q --force origin HEAD:refs/heads/main"; }
+# A push of one new commit that changed ai_sessions.json (a task added to the session), on top of
+# what the remote has: the registry's blob is new each time, so pre-push checks it. No reset: a
+# reset would drop the commit that recorded the last task, which then waits to be recorded again.
+registry_push_prepare() { echo "cd '$1' && git push -q --no-verify --force origin HEAD:refs/heads/main && '$hooks/session' task add \"bench \$(date +%s%N)\" >/dev/null && date +%s%N >>file.txt && git commit -q -am change"; }
 
 # The same git command with no hook at all: an empty hooks folder, so the overhead counts
 # everything the hooks add, the shell scripts that start them included.
@@ -191,6 +195,7 @@ scale() {
   measure "scale-$size-pre-commit" "$(commit_prepare "$dir")" "$(commit_command "$dir")" "$(commit_command "$dir" "$none")"
   measure "scale-$size-pre-commit-rewritten" "$(rewritten_prepare "$dir")" "$(commit_command "$dir")" "$(commit_command "$dir" "$none")"
   measure "scale-$size-pre-push" "$(push_prepare "$dir")" "$(push_command "$dir")" "$(push_command "$dir" "$none")"
+  measure "scale-$size-pre-push-registry" "$(registry_push_prepare "$dir")" "$(push_command "$dir")" "$(push_command "$dir" "$none")"
 }
 
 mean_ms() { jq -r --arg n "$2" '.results[] | select(.command == $n) | .mean * 1000' "$results/$1.json"; }
@@ -245,10 +250,12 @@ $(scale_row scale-small-post-checkout-hook scale-large-post-checkout-hook "post-
 $(scale_row scale-small-pre-commit scale-large-pre-commit "\`git commit\`")
 $(scale_row scale-small-pre-commit-rewritten scale-large-pre-commit-rewritten "\`git commit\`, first commit after git rewrote the records (a reset, checkout or merge)")
 $(scale_row scale-small-pre-push scale-large-pre-push "pre-push")
+$(scale_row scale-small-pre-push-registry scale-large-pre-push-registry "pre-push of a commit that changed \`ai_sessions.json\` (a task added)")
 $(scale_row scale-small-post-checkout-hook scale-archived-post-checkout-hook "post-checkout, the hook alone, the ended sessions archived")
 $(scale_row scale-small-pre-commit scale-archived-pre-commit "\`git commit\`, the ended sessions archived")
 $(scale_row scale-small-pre-commit-rewritten scale-archived-pre-commit-rewritten "\`git commit\` after a reset, the ended sessions archived")
 $(scale_row scale-small-pre-push scale-archived-pre-push "pre-push, the ended sessions archived")
+$(scale_row scale-small-pre-push-registry scale-archived-pre-push-registry "pre-push of a commit that changed \`ai_sessions.json\`, the ended sessions archived")
 EOF
 }
 

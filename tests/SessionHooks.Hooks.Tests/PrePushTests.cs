@@ -113,6 +113,35 @@ public class PrePushTests
     }
 
     [Test]
+    public void Push_OfOneSessionBrokenByHand_AfterEverySessionPassedBefore_IsRefusedAtItsLine()
+    {
+        var repo = HookedRepository.Create();
+        repo.Run("switch", "-q", "-c", "feature/b");
+        repo.Repo.Commit("b.txt", "b\n");
+        Assert.That(repo.Try("push", "-q", "origin", "feature/b").ExitCode, Is.Zero, "every session checked and remembered");
+        var cache = File.ReadAllLines(Path.Combine(repo.Repo.GitDir(), "sessionhooks", "validated-blobs"));
+        Assert.That(cache.Count(l => l.StartsWith("ai_sessions.json/sessions[] ", StringComparison.Ordinal)), Is.EqualTo(2), string.Join("\n", cache));
+
+        var path = Path.Combine(repo.Root, ".sessions/ai_sessions.json");
+        var text = File.ReadAllText(path);
+        var at = text.IndexOf("\"type\": \"development\"", StringComparison.Ordinal);
+        var line = text[..at].Count(c => c == '\n') + 1;
+        var column = at - text.LastIndexOf('\n', at) + "\"type\": ".Length;
+        File.WriteAllText(path, text[..at] + "\"type\": 42" + text[(at + "\"type\": \"development\"".Length)..]);
+        repo.Run("commit", "-q", "--no-verify", "-a", "-m", "broken by hand");
+
+        var refused = repo.Try("push", "origin", "feature/b");
+
+        Assert.That(refused.ExitCode, Is.Not.Zero);
+        Assert.That(refused.StandardError, Does.Contain($".sessions/ai_sessions.json({line},{column}): error SH").And.Contain("'sessions[0].type'"));
+
+        File.WriteAllText(path, text);
+        repo.Run("commit", "-q", "--no-verify", "-a", "-m", "mended");
+        var accepted = repo.Try("push", "-q", "origin", "feature/b");
+        Assert.That(accepted.ExitCode, Is.Zero, accepted.ToString());
+    }
+
+    [Test]
     public void Push_WithConflictMarkersInAiSessions_IsRefused_AndRecoverKeepsEverySession()
     {
         var repo = HookedRepository.Create();

@@ -21,9 +21,40 @@ internal sealed partial class GitRepository
     /// record file then reads it once, from the worktree, instead of inflating it as well.
     /// </summary>
     public byte[]? WorktreeBytesIfAt(string commitish, string repoPath) =>
-        BlobAtCommit(commitish, repoPath) is { } blob && WorktreeBytes(repoPath) is { } bytes && BlobId(bytes, blob.Sha.Length) == blob.Sha
+        BlobAtCommit(commitish, repoPath) is { } blob && WorktreeBytes(repoPath) is { } bytes && Hashed(repoPath, bytes, blob.Sha.Length) == blob.Sha
             ? bytes
             : null;
+
+    /// <summary>
+    /// Worktree files this process has hashed, with the size and time they had then: a push asks
+    /// about <c>ai_sessions.json</c> twice (as pushed, and for changes not committed), and at 1,000
+    /// sessions reading and hashing 464 KB again costs more than the rest of the question.
+    /// </summary>
+    private readonly Dictionary<string, (long Length, DateTime Written, string Id)> hashedFiles = new(StringComparer.Ordinal);
+
+    /// <summary>The blob id of bytes just read from the worktree file, remembered with the file's size and time.</summary>
+    private string Hashed(string repoPath, byte[] bytes, int idLength)
+    {
+        var id = BlobId(bytes, idLength);
+        if (StampOf(repoPath) is { } stamp && stamp.Length == bytes.Length)
+        {
+            hashedFiles[repoPath] = (stamp.Length, stamp.Written, id);
+        }
+
+        return id;
+    }
+
+    /// <summary>The worktree file's blob id: as hashed before if its size and time have not moved since, else read and hashed now.</summary>
+    private string? WorktreeBlobId(string repoPath, int idLength) =>
+        hashedFiles.TryGetValue(repoPath, out var known) && StampOf(repoPath) is { } stamp && stamp.Length == known.Length && stamp.Written == known.Written
+            ? known.Id
+            : WorktreeBytes(repoPath) is { } bytes ? Hashed(repoPath, bytes, idLength) : null;
+
+    private (long Length, DateTime Written)? StampOf(string repoPath)
+    {
+        var file = new FileInfo(Path.Combine(WorktreeRoot!, repoPath));
+        return file.Exists && file.LinkTarget is null ? (file.Length, file.LastWriteTimeUtc) : null;
+    }
 
     /// <summary>True when the worktree's file or folder at <paramref name="repoPath"/> is exactly what <paramref name="tree"/> holds there.</summary>
     private bool WorktreeMatches(Tree tree, string repoPath)
@@ -80,8 +111,7 @@ internal sealed partial class GitRepository
     private bool FileMatches(TreeEntry? entry, string repoPath) =>
         entry is { Mode: Mode.NonExecutableFile or Mode.ExecutableFile, Target: Blob blob }
         && (entry.Mode == Mode.ExecutableFile) == IsExecutable(repoPath)
-        && WorktreeBytes(repoPath) is { } bytes
-        && BlobId(bytes, blob.Sha.Length) == blob.Sha;
+        && WorktreeBlobId(repoPath, blob.Sha.Length) == blob.Sha;
 
     /// <summary>The worktree file's executable bit as git records it (never on Windows, where git keeps what the index has).</summary>
     private bool IsExecutable(string repoPath) =>

@@ -220,7 +220,7 @@ internal static class SessionFileParser
     }
 
     /// <summary>What the checks would pass before the typed read: the size, no byte order mark, valid UTF-8, the current <c>schema_version</c>.</summary>
-    private static bool LooksSound(ReadOnlySpan<byte> bytes, long maxBytes) =>
+    internal static bool LooksSound(ReadOnlySpan<byte> bytes, long maxBytes) =>
         bytes.Length <= maxBytes && !bytes.StartsWith(Encoding.UTF8.Preamble) && Utf8.IsValid(bytes) && DeclaredVersion(bytes) == FormatVersion.Current;
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using SessionHooks.Records;
 
@@ -11,8 +12,8 @@ namespace SessionHooks.Validation;
 /// <see cref="SchemaValidator"/>, whose diagnostics carry the file's lines, columns and paths.
 /// </summary>
 /// <remarks>
-/// The parts say what the whole would because the file first passes the whole file's syntax and
-/// version checks, and because the schema asks nothing of the sessions array but what each item
+/// The parts say what the whole would because the file is one SessionHooks reads without a word
+/// (<see cref="SessionFileParser.LooksSound"/>, JSON within the nesting limit), because the schema asks nothing of the sessions array but what each item
 /// must be (<see cref="SchemaValidator.ItemSchema"/> makes sure, or this is not used): the
 /// skeleton (the file with <c>"sessions": []</c>) is checked as the file, each session against
 /// the item schema. Misspelt properties and names given twice are found within their part.
@@ -32,13 +33,21 @@ internal static class RegistryByParts
             return false;
         }
 
-        var check = SessionFileChecks.Run(kind, bytes, displayPath, SessionFileParser.DefaultMaxBytes);
-        if (!check.Readable || check.Diagnostics.Count > 0 || check.MigratedFrom is not null || Split(bytes) is not { } parts)
+        // The whole file's syntax is checked by the one pass that takes it apart: a file with anything
+        // to say about its encoding, syntax, nesting or version goes to the whole file's checks.
+        if (!SessionFileParser.LooksSound(bytes, SessionFileParser.DefaultMaxBytes) || Split(bytes) is not { } parts)
         {
             return false;
         }
 
-        var inUse = new List<string>(parts.Items.Count + 1) { ValidationCache.PartKey(SkeletonPart, parts.Skeleton) };
+        var digest = new byte[SHA256.HashSizeInBytes];
+        string Key(string part, ReadOnlySpan<byte> bytes)
+        {
+            SHA256.HashData(bytes, digest);
+            return ValidationCache.PartKey(part, digest);
+        }
+
+        var inUse = new List<string>(parts.Items.Count + 1) { Key(SkeletonPart, parts.Skeleton) };
         var fresh = new List<string>();
         if (!cache.Contains(inUse[0]))
         {
@@ -53,7 +62,7 @@ internal static class RegistryByParts
         foreach (var range in parts.Items)
         {
             var item = bytes.AsSpan(range);
-            var key = ValidationCache.PartKey(SessionPart, item);
+            var key = Key(SessionPart, item);
             inUse.Add(key);
             if (!cache.Contains(key) && !fresh.Contains(key))
             {
@@ -76,7 +85,8 @@ internal static class RegistryByParts
     /// </summary>
     internal static (byte[] Skeleton, List<Range> Items)? Split(ReadOnlySpan<byte> json)
     {
-        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = JsonSyntaxScan.MaxDepth * 2 });
+        // The file checks' depth limit: deeper nesting stops the reader, and the whole file's checks say where.
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = JsonSyntaxScan.MaxDepth });
         var items = new List<Range>();
         (int Open, int Close)? array = null;
         try

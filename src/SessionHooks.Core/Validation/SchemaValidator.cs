@@ -119,13 +119,21 @@ internal sealed class SchemaValidator
     /// <summary>True when a value, on its own, has nothing to report against <paramref name="schema"/>: no name twice, no schema error, no likely misspelling.</summary>
     internal static bool PassesAsItem(JsonSchema schema, ReadOnlySpan<byte> json)
     {
-        if (DuplicateProperties.Find(json, LineIndex.Build(json), "") is not null)
+        try
         {
+            if (DuplicateProperties.Find(json, LineIndex.Build(json), "") is not null)
+            {
+                return false;
+            }
+
+            var document = InstanceDocument.Read(json);
+            return new Draft07Validator(document).Validate(schema).Count == 0 && Misspellings.Find(document.Root, schema).Count == 0;
+        }
+        catch (InvalidOperationException)
+        {
+            // A string escaping half a surrogate pair: the file's checks report it.
             return false;
         }
-
-        var document = InstanceDocument.Read(json);
-        return new Draft07Validator(document).Validate(schema).Count == 0 && Misspellings.Find(document.Root, schema).Count == 0;
     }
 
     private static Finding Classify(Diagnostic diagnostic) => diagnostic.Code switch

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using SessionHooks.Diagnostics;
 using SessionHooks.Records;
 using SessionHooks.Safety;
@@ -87,8 +86,8 @@ internal sealed class ValidationCache
 
     public bool Contains(string key) => valid.Contains(key);
 
-    /// <summary>The key of a part of a file (<paramref name="part"/> names which) that passed on its own.</summary>
-    public static string PartKey(string part, ReadOnlySpan<byte> bytes) => $"{part} {Convert.ToHexStringLower(SHA256.HashData(bytes))}";
+    /// <summary>The key of a part of a file (<paramref name="part"/> names which) that passed on its own, by the part's SHA-256.</summary>
+    public static string PartKey(string part, ReadOnlySpan<byte> sha256) => $"{part} {Convert.ToHexStringLower(sha256)}";
 
     /// <summary>
     /// Adds <paramref name="fresh"/> keys. When the file would grow past its limit it starts over

@@ -32,6 +32,56 @@ public class GitRepositoryTreeTests
     }
 
     [Test]
+    public void ChangesBetween_InAFolderOf600Entries_AreWhatGitDiffTreeLists()
+    {
+        var repo = TempRepository.Create();
+        for (var i = 0; i < 600; i++)
+        {
+            repo.Write($".sessions/worklog/s{i:000}/a.json", "{}\n");
+        }
+
+        repo.Write(".sessions/worklog/s001/b.json", "{}\n").Write(".sessions/worklog/s002/file-then-folder", "x\n").Write(".sessions/worklog/s003/run.sh", "x\n");
+        repo.Run("add", ".");
+        var from = repo.CommitStaged("first");
+        repo.Write(".sessions/worklog/s001/b.json", "{ \"b\": 1 }\n").Write(".sessions/worklog/s700/new.json", "{}\n");
+        File.Delete(repo.Path(".sessions/worklog/s002/file-then-folder"));
+        repo.Write(".sessions/worklog/s002/file-then-folder/inner.json", "{}\n");
+        File.Delete(repo.Path(".sessions/worklog/s004/a.json"));
+        File.CreateSymbolicLink(repo.Path(".sessions/worklog/s004/a.json"), "../s005/a.json");
+        repo.Run("rm", "-r", "--quiet", ".sessions/worklog/s006");
+        repo.Run("add", "-A");
+        repo.Run("update-index", "--chmod=+x", ".sessions/worklog/s003/run.sh");
+        var to = repo.CommitStaged("second");
+
+        using var git = repo.OpenClean();
+        var changes = git.ChangesBetween(from, to, ".sessions");
+
+        Assert.That(changes, Is.EqualTo(GitAnswers.NameStatus(repo.Run("diff-tree", "-r", "--no-renames", "--name-status", "-z", from, to, "--", ".sessions"))));
+        Assert.That(changes, Has.Count.EqualTo(7));
+    }
+
+    [Test]
+    public void SameTreeOutside_OfARootOf600Entries_LooksPastTheFolderOnly()
+    {
+        var repo = TempRepository.Create();
+        for (var i = 0; i < 600; i++)
+        {
+            repo.Write($"f{i:000}.txt", "x\n");
+        }
+
+        repo.Run("add", ".");
+        var first = repo.CommitStaged("first");
+        var recordsOnly = repo.CommitAt(".sessions/worklog/s/1.json", "{}\n");
+        var alsoCode = repo.CommitAt("f001.txt", "changed\n");
+
+        using var git = repo.OpenClean();
+
+        Assert.That(git.SameTreeOutside(first, recordsOnly, ".sessions"), Is.True);
+        Assert.That(git.SameTreeOutside(recordsOnly, alsoCode, ".sessions"), Is.False);
+        Assert.That(git.SameTreeOutside(first, alsoCode, ".sessions/"), Is.False);
+    }
+
+    [Test]
     public void SameTreeOutside_IsTrue_OnlyWhenEveryChangeIsInTheFolder()
     {
         var repo = TempRepository.Create();

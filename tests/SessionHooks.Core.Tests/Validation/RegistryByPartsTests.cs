@@ -9,8 +9,9 @@ using SessionHooks.Validation;
 namespace SessionHooks.Tests.Validation;
 
 /// <summary>
-/// <c>ai_sessions.json</c> checked session by session gives "nothing to report" exactly when the
-/// whole file's check does, and whatever it gives, it gives the whole file's diagnostics.
+/// <c>ai_sessions.json</c> checked session by session gives "nothing to report" only when the whole
+/// file's check does (and for every file SessionHooks reads as sound that it does), and whatever it
+/// gives, it gives the whole file's diagnostics.
 /// </summary>
 public class RegistryByPartsTests
 {
@@ -36,7 +37,8 @@ public class RegistryByPartsTests
                 var bytes = Encoding.UTF8.GetBytes(mutant.ToJsonString(Indented));
                 var whole = Lines(SchemaValidator.Shared.Validate(Kind, bytes, "f.json", SessionFileParser.DefaultMaxBytes));
                 var passed = RegistryByParts.NothingToReport(bytes, ValidationCache.Open(gitDir), "f.json");
-                Assert.That(passed, Is.EqualTo(whole.Count == 0), $"{Path.GetFileName(file)}, {what}: {string.Join("\n", whole)}");
+                Assert.That(passed, Is.EqualTo(whole.Count == 0 && SessionFileParser.LooksSound(bytes, SessionFileParser.DefaultMaxBytes)),
+                    $"{Path.GetFileName(file)}, {what}: {string.Join("\n", whole)}");
                 Assert.That(Lines(ValidationCache.Open(gitDir).Validate(Kind, $"blob-{judged}", bytes, "f.json")), Is.EqualTo(whole), what);
                 judged++;
                 byParts += passed ? 1 : 0;
@@ -110,6 +112,51 @@ public class RegistryByPartsTests
         Assert.That(lines.Count(l => l.StartsWith(SessionKey, StringComparison.Ordinal)), Is.EqualTo(5), "the full file started over");
         Assert.That(RegistryByParts.NothingToReport(Encoding.UTF8.GetBytes(edited), ValidationCache.Open(gitDir), "r.json"), Is.True);
         Assert.That(File.ReadAllLines(CacheFile(gitDir)), Is.EqualTo(lines), "nothing new to remember");
+    }
+
+    [TestCaseSource(nameof(BrokenBelowTheSchema))]
+    public void AFileBrokenBelowTheSchema_GetsTheWholeFilesDiagnostics(string what, byte[] bytes)
+    {
+        var gitDir = TempRepository.Create().GitDir();
+        Assert.That(ValidationCache.Open(gitDir).Validate(Kind, "valid", Encoding.UTF8.GetBytes(Registry(3)), "r.json"), Is.Empty);
+        var whole = Lines(SchemaValidator.Shared.Validate(Kind, bytes, "r.json", SessionFileParser.DefaultMaxBytes));
+
+        var passed = RegistryByParts.NothingToReport(bytes, ValidationCache.Open(gitDir), "r.json");
+        Assert.That(passed, whole.Count == 0 ? Is.True.Or.False : Is.False, string.Join("\n", whole));
+        Assert.That(Lines(ValidationCache.Open(gitDir).Validate(Kind, "broken", bytes, "r.json")), Is.EqualTo(whole));
+    }
+
+    private static IEnumerable<TestCaseData> BrokenBelowTheSchema()
+    {
+        var text = Registry(3);
+        var title = "\"title\": \"session 1\"";
+        TestCaseData Case(string what, byte[] bytes) => new TestCaseData(what, bytes).SetArgDisplayNames(what);
+        TestCaseData Text(string what, string broken) => Case(what, Encoding.UTF8.GetBytes(broken));
+        byte[] WithByte(byte value)
+        {
+            var bytes = Encoding.UTF8.GetBytes(text);
+            bytes[Encoding.UTF8.GetBytes(text[..text.IndexOf(title, StringComparison.Ordinal)]).Length + 10] = value;
+            return bytes;
+        }
+
+        yield return Case("a byte order mark", [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(text)]);
+        yield return Case("a byte that is not UTF-8 in a session", WithByte(0xFF));
+        yield return Text("half a surrogate pair in a session", text.Replace(title, "\"title\": \"\\ud800\"", StringComparison.Ordinal));
+        yield return Text("a conflict marker", text.Replace(title, "<<<<<<< ours\n" + title, StringComparison.Ordinal));
+        foreach (var depth in new[] { 60, 61, 62, 63 })
+        {
+            yield return Text($"{depth} arrays nested in a session", text.Replace(title, $"\"title\": \"t\", \"deep\": {new string('[', depth)}{new string(']', depth)}", StringComparison.Ordinal));
+        }
+
+        yield return Text("text after the object", text + "x");
+        yield return Text("cut short", text[..(text.Length / 2)]);
+        yield return Text("format version 1", text.Replace("\"schema_version\": 2", "\"schema_version\": 1", StringComparison.Ordinal));
+        yield return Text("format version 2.0", text.Replace("\"schema_version\": 2", "\"schema_version\": 2.0", StringComparison.Ordinal));
+        yield return Text("a name twice in a session", text.Replace(title, title + ", \"title\": \"again\"", StringComparison.Ordinal));
+        yield return Text("a name twice in the file", text.Replace("\"context_notes\": []", "\"context_notes\": [], \"context_notes\": []", StringComparison.Ordinal));
+        yield return Text("two sessions arrays", text.Replace("\"context_notes\": []", "\"context_notes\": [], \"sessions\": []", StringComparison.Ordinal));
+        yield return Text("a misspelt name in a session", text.Replace(title, "\"titel\": \"session 1\"", StringComparison.Ordinal));
+        yield return Text("an escaped name", text.Replace("\"sessions\":", "\"sessi\\u006fns\":", StringComparison.Ordinal));
     }
 
     [TestCase("""{ "sessions": [] }""", 0)]

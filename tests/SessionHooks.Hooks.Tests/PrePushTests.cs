@@ -136,7 +136,9 @@ public class PrePushTests
         Assert.That(refused.StandardError, Does.Contain($".sessions/ai_sessions.json({line},{column}): error SH").And.Contain("'sessions[0].type'"));
 
         File.WriteAllText(path, text);
-        repo.Run("commit", "-q", "--no-verify", "-a", "-m", "mended");
+        repo.Repo.Write("c.txt", "c\n");
+        repo.Run("add", "c.txt");
+        repo.Run("commit", "-q", "-a", "--amend", "-m", "mended, with the hooks");
         var accepted = repo.Try("push", "-q", "origin", "feature/b");
         Assert.That(accepted.ExitCode, Is.Zero, accepted.ToString());
     }

@@ -144,6 +144,27 @@ public class PrePushTests
     }
 
     [Test]
+    public void Push_OfAnotherBranch_WhoseAiSessionsHasAByteThatIsNotUtf8_IsRefusedEachTime()
+    {
+        var repo = HookedRepository.Create();
+        repo.Run("switch", "-q", "-c", "feature/bytes");
+        var path = Path.Combine(repo.Root, ".sessions/ai_sessions.json");
+        var bytes = File.ReadAllBytes(path);
+        bytes[bytes.AsSpan().IndexOf("\"type\": \"development\""u8) + 12] = 0xFF;
+        File.WriteAllBytes(path, bytes);
+        repo.Run("commit", "-q", "--no-verify", "-a", "-m", "a byte that is not UTF-8");
+        repo.Run("switch", "-q", "main");
+
+        // Read from git, not from the worktree: the check must see the byte itself, not a decoder's replacement.
+        var first = repo.Try("push", "origin", "feature/bytes");
+        var again = repo.Try("push", "origin", "feature/bytes");
+
+        Assert.That(first.ExitCode, Is.Not.Zero);
+        Assert.That(first.StandardError, Does.Contain("error SH1004").And.Contain("not valid UTF-8"));
+        Assert.That(again.StandardError, Does.Contain("error SH1004"), "nothing about the blob was remembered as valid");
+    }
+
+    [Test]
     public void Push_WithConflictMarkersInAiSessions_IsRefused_AndRecoverKeepsEverySession()
     {
         var repo = HookedRepository.Create();

@@ -92,6 +92,20 @@ internal sealed partial class GitRepository
 
     public string? BlobIdAtCommit(string commitish, string repoPath) => BlobAtCommit(commitish, repoPath)?.Sha;
 
+    /// <summary>A file's bytes in a commit, exactly as git stores them (a check must see a byte that is not UTF-8, not its replacement); null when the commit or the file is not there.</summary>
+    public (string Id, byte[] Bytes)? ReadBlobBytesAtCommit(string commitish, string repoPath)
+    {
+        if (BlobAtCommit(commitish, repoPath) is not { } blob)
+        {
+            return null;
+        }
+
+        using var stream = blob.GetContentStream();
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return (blob.Sha, bytes.ToArray());
+    }
+
     /// <summary>Lines added and removed per file against the first parent (the empty tree for a root commit), like <c>git show --numstat --format=</c>.</summary>
     public IReadOnlyList<FileStat> NumStat(string commitId)
     {

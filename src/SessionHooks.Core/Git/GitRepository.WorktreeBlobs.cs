@@ -21,40 +21,50 @@ internal sealed partial class GitRepository
     /// record file then reads it once, from the worktree, instead of inflating it as well.
     /// </summary>
     public byte[]? WorktreeBytesIfAt(string commitish, string repoPath) =>
-        BlobAtCommit(commitish, repoPath) is { } blob && WorktreeBytes(repoPath) is { } bytes && Hashed(repoPath, bytes, blob.Sha.Length) == blob.Sha
-            ? bytes
+        BlobAtCommit(commitish, repoPath) is { } blob && ReadHashed(repoPath, blob.Sha.Length) is { } read && read.Id == blob.Sha
+            ? read.Bytes
             : null;
 
     /// <summary>
-    /// Worktree files this process has hashed, with the size and time they had then: a push asks
-    /// about <c>ai_sessions.json</c> twice (as pushed, and for changes not committed), and at 1,000
-    /// sessions reading and hashing 464 KB again costs more than the rest of the question.
+    /// Worktree files this process has hashed, with the size and times they had: a push asks about
+    /// <c>ai_sessions.json</c> twice (as pushed, and for changes not committed), and at 1,000
+    /// sessions reading and hashing 464 KB again costs more than the rest of the question. A file
+    /// written since (a new time) or replaced (a new file has a new creation time) is read again.
     /// </summary>
-    private readonly Dictionary<string, (long Length, DateTime Written, string Id)> hashedFiles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (FileStamp Stamp, string Id)> hashedFiles = new(StringComparer.Ordinal);
 
-    /// <summary>The blob id of bytes just read from the worktree file, remembered with the file's size and time.</summary>
-    private string Hashed(string repoPath, byte[] bytes, int idLength)
+    /// <summary>The worktree file's blob id: as hashed before if its stamp has not moved since, else read and hashed now.</summary>
+    private string? WorktreeBlobId(string repoPath, int idLength) =>
+        hashedFiles.TryGetValue(repoPath, out var known) && StampOf(repoPath) == known.Stamp
+            ? known.Id
+            : ReadHashed(repoPath, idLength)?.Id;
+
+    /// <summary>Reads and hashes a worktree file; the id is remembered only when the file's stamp is the same before and after the read.</summary>
+    private (byte[] Bytes, string Id)? ReadHashed(string repoPath, int idLength)
     {
-        var id = BlobId(bytes, idLength);
-        if (StampOf(repoPath) is { } stamp && stamp.Length == bytes.Length)
+        var before = StampOf(repoPath);
+        if (WorktreeBytes(repoPath) is not { } bytes)
         {
-            hashedFiles[repoPath] = (stamp.Length, stamp.Written, id);
+            return null;
         }
 
-        return id;
+        var id = BlobId(bytes, idLength);
+        if (before is { } stamp && stamp.Length == bytes.Length && StampOf(repoPath) == stamp)
+        {
+            hashedFiles[repoPath] = (stamp, id);
+        }
+
+        return (bytes, id);
     }
 
-    /// <summary>The worktree file's blob id: as hashed before if its size and time have not moved since, else read and hashed now.</summary>
-    private string? WorktreeBlobId(string repoPath, int idLength) =>
-        hashedFiles.TryGetValue(repoPath, out var known) && StampOf(repoPath) is { } stamp && stamp.Length == known.Length && stamp.Written == known.Written
-            ? known.Id
-            : WorktreeBytes(repoPath) is { } bytes ? Hashed(repoPath, bytes, idLength) : null;
-
-    private (long Length, DateTime Written)? StampOf(string repoPath)
+    private FileStamp? StampOf(string repoPath)
     {
         var file = new FileInfo(Path.Combine(WorktreeRoot!, repoPath));
-        return file.Exists && file.LinkTarget is null ? (file.Length, file.LastWriteTimeUtc) : null;
+        return file.Exists && file.LinkTarget is null ? new FileStamp(file.Length, file.LastWriteTimeUtc, file.CreationTimeUtc) : null;
     }
+
+    /// <summary>What a file's metadata says of its content: size, last write, and creation (a file renamed over another is a new file).</summary>
+    private readonly record struct FileStamp(long Length, DateTime Written, DateTime Created);
 
     /// <summary>True when the worktree's file or folder at <paramref name="repoPath"/> is exactly what <paramref name="tree"/> holds there.</summary>
     private bool WorktreeMatches(Tree tree, string repoPath)

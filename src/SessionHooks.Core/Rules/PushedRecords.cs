@@ -73,7 +73,8 @@ internal sealed class PushedRecords
 
             if (kind == SessionFileKind.AiSessions)
             {
-                var parsed = file.FromWorktree && worktree.Value.CommittedRead
+                // The worktree's reading serves only if it read these very bytes (the file may have changed between the two reads).
+                var parsed = file.FromWorktree && worktree.Value is { CommittedRead: true, CommittedBytes: { } read } && read.AsSpan().SequenceEqual(file.Bytes)
                     ? worktree.Value.Committed
                     : SessionFileParser.ParseAiSessions(file.Bytes, path).Value;
                 registry = parsed is null ? null : new SessionDocument<AiSessions>(parsed, Encoding.UTF8.GetString(file.Bytes), path);
@@ -100,7 +101,7 @@ internal sealed class PushedRecords
             return (id, bytes, true);
         }
 
-        return git.ReadBlobAtCommit(tip, path) is { } blob ? (blob.Id, Encoding.UTF8.GetBytes(blob.Text), false) : null;
+        return git.ReadBlobBytesAtCommit(tip, path) is { } blob ? (blob.Id, blob.Bytes, false) : null;
     }
 
     /// <summary>

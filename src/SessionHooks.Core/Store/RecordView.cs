@@ -35,6 +35,9 @@ internal sealed class RecordView
     /// <summary>True when <see cref="Committed"/> was read from the worktree's file (false: there is none, or a tolerant read could not read it).</summary>
     public bool CommittedRead { get; private init; }
 
+    /// <summary>The bytes <see cref="Committed"/> was read from, when it was read from the worktree's file.</summary>
+    public byte[]? CommittedBytes { get; private init; }
+
     /// <summary>The sessions and repository-wide lists with the pending changes applied.</summary>
     public AiSessions Registry { get; private set; }
 
@@ -55,7 +58,7 @@ internal sealed class RecordView
     public static RecordView Read(SessionStore store, bool tolerant)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var registry = store.ReadRegistry();
+        var registry = store.ReadRegistry(out var bytes);
         if (registry.Diagnostics.FirstOrDefault(d => d.Severity == Severity.Error) is { } error)
         {
             if (!tolerant)
@@ -69,7 +72,11 @@ internal sealed class RecordView
         }
 
         var committed = registry.Value ?? FileFormats.AiSessions.Fresh(RecordPaths.Registry);
-        var view = new RecordView(store, committed, store.Pending.ReadAll(), store.Pending.ReadRepository()) { CommittedRead = registry.Value is not null };
+        var view = new RecordView(store, committed, store.Pending.ReadAll(), store.Pending.ReadRepository())
+        {
+            CommittedRead = registry.Value is not null,
+            CommittedBytes = registry.Value is not null ? bytes : null,
+        };
         view.Problems.AddRange(store.Pending.Problems);
         return view;
     }

@@ -47,7 +47,10 @@ internal sealed class SessionStore
     /// <summary>A record's file as a path SessionHooks owns: every read and write goes through its link check.</summary>
     public OwnedPath OwnedPathOf(string repoPath) => OwnedPath.InWorktree(WorktreeRoot, repoPath);
 
-    public LoadResult<AiSessions> ReadRegistry() => Read(FileFormats.AiSessions, RecordPaths.Registry);
+    public LoadResult<AiSessions> ReadRegistry() => Read(FileFormats.AiSessions, RecordPaths.Registry, out _);
+
+    /// <summary>As <see cref="ReadRegistry()"/>, with the bytes read (null when the file is missing or unreadable).</summary>
+    public LoadResult<AiSessions> ReadRegistry(out byte[]? bytes) => Read(FileFormats.AiSessions, RecordPaths.Registry, out bytes);
 
     /// <summary>
     /// <c>ai_sessions.json</c> with only the sessions <paramref name="wanted"/> picks by id and branch
@@ -166,9 +169,12 @@ internal sealed class SessionStore
     public StoreLock LockAll() => Lock(Enum.GetValues<RecordLock>());
 
     private LoadResult<T> Read<T>(FileFormat<T> format, string repoPath)
+        where T : SessionFile, new() => Read(format, repoPath, out _);
+
+    private LoadResult<T> Read<T>(FileFormat<T> format, string repoPath, out byte[]? bytes)
         where T : SessionFile, new()
     {
-        byte[]? bytes;
+        bytes = null;
         try
         {
             bytes = OwnedPathOf(repoPath).ReadAllBytes();

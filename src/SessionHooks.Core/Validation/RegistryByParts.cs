@@ -35,7 +35,7 @@ internal static class RegistryByParts
 
         // The whole file's syntax is checked by the one pass that takes it apart: a file with anything
         // to say about its encoding, syntax, nesting or version goes to the whole file's checks.
-        if (!SessionFileParser.LooksSound(bytes, SessionFileParser.DefaultMaxBytes) || Split(bytes) is not { } parts)
+        if (!SessionFileParser.LooksSound(bytes, SessionFileParser.DefaultMaxBytes) || Split(bytes) is not { } parts || parts.Items.Count > ValidationCache.MaxParts)
         {
             return false;
         }
@@ -48,7 +48,7 @@ internal static class RegistryByParts
         }
 
         var inUse = new List<string>(parts.Items.Count + 1) { Key(SkeletonPart, parts.Skeleton) };
-        var fresh = new List<string>();
+        var fresh = new HashSet<string>(StringComparer.Ordinal);
         if (!cache.Contains(inUse[0]))
         {
             if (validator.Check(kind, parts.Skeleton, displayPath, SessionFileParser.DefaultMaxBytes).Count > 0)

@@ -97,14 +97,16 @@ internal sealed class SchemaValidator
 
     /// <summary>
     /// The schema of the items of the root's array <paramref name="property"/>, when that is all
-    /// the schema asks of the array (no count, uniqueness or combinator over it, no pattern
-    /// property that names it): then checking the items one by one says what checking the file
-    /// does. Null otherwise.
+    /// the schema asks of the array (no count, uniqueness or combinator over it, nor over the root
+    /// object, no enum, no pattern property that could name it): then checking the items one by
+    /// one says what checking the file does. Null otherwise.
     /// </summary>
     internal JsonSchema? ItemSchema(SessionFileKind kind, string property)
     {
         var root = schemas[kind].Value.ActualSchema;
-        if (root.PatternProperties.Count > 0 || !root.ActualProperties.TryGetValue(property, out var declared))
+        var rootAsksOnlyProperties = root.PatternProperties.Count == 0 && root.AllOf.Count == 0 && root.AnyOf.Count == 0 && root.OneOf.Count == 0
+            && root.Not is null && !root.IsEnumeration && KeywordRules.Of(root) is null;
+        if (!rootAsksOnlyProperties || !root.ActualProperties.TryGetValue(property, out var declared))
         {
             return null;
         }

@@ -15,8 +15,15 @@ namespace SessionHooks.Validation;
 /// </summary>
 internal sealed class ValidationCache
 {
-    /// <summary>Room for the sessions of about 10,000 sessions' registry; past it the file starts over with what is in use.</summary>
+    /// <summary>The file's limit; past it the file starts over with what is in use.</summary>
     private const long MaxBytes = 1024 * 1024;
+
+    /// <summary>
+    /// The most parts of one file remembered: their keys (about 95 bytes each) must fit
+    /// <see cref="MaxBytes"/> with room to spare, or every push would check them all again. A
+    /// registry of more sessions is checked whole (<c>session archive</c> keeps it to the open ones).
+    /// </summary>
+    public const int MaxParts = 8_000;
 
     private static readonly string Build = typeof(ValidationCache).Assembly.ManifestModule.ModuleVersionId.ToString("N");
 

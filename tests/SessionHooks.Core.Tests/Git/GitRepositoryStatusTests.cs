@@ -133,6 +133,34 @@ public class GitRepositoryStatusTests
         Assert.That(git.WorktreeBytesIfAt(second, "a.json"), Is.Null);
     }
 
+    [Test]
+    public void PathsChangedSinceHead_AfterTheFileWasHashed_SeesItWrittenAgain_OrReplacedUnderItsOldTime()
+    {
+        var repo = TempRepository.Create();
+        repo.CommitAt("a.json", "{ \"v\": 1 }\n");
+        var full = repo.Path("a.json");
+
+        using var git = repo.OpenClean();
+        Assert.That(git.WorktreeBytesIfAt("HEAD", "a.json"), Is.Not.Null, "hashed once, and remembered");
+        Assert.That(git.PathsChangedSinceHead(["a.json"]), Is.Empty);
+
+        // The same size, written again in place: a new write time.
+        Thread.Sleep(20);
+        File.WriteAllText(full, "{ \"v\": 2 }\n");
+        Assert.That(git.PathsChangedSinceHead(["a.json"]), Is.EqualTo(new[] { "a.json" }));
+
+        // Put back, hashed again; then a file of the same size renamed over it with the old write time, as a checkout or an atomic write replaces it.
+        var written = File.GetLastWriteTimeUtc(full);
+        File.WriteAllText(full, "{ \"v\": 1 }\n");
+        File.SetLastWriteTimeUtc(full, written);
+        Assert.That(git.PathsChangedSinceHead(["a.json"]), Is.Empty);
+        Thread.Sleep(20);
+        File.WriteAllText(full + ".new", "{ \"v\": 3 }\n");
+        File.SetLastWriteTimeUtc(full + ".new", written);
+        File.Move(full + ".new", full, overwrite: true);
+        Assert.That(git.PathsChangedSinceHead(["a.json"]), Is.EqualTo(WhatGitStatusReports(repo, ["a.json"])).And.EqualTo(new[] { "a.json" }));
+    }
+
     /// <summary>Those of the asked paths that <c>git status --porcelain</c> lists, or lists something under.</summary>
     private static List<string> WhatGitStatusReports(TempRepository repo, string[] paths)
     {

@@ -159,6 +159,33 @@ public class RegistryByPartsTests
         yield return Text("an escaped name", text.Replace("\"sessions\":", "\"sessi\\u006fns\":", StringComparison.Ordinal));
     }
 
+    [Test]
+    public void ARegistryOfMoreSessionsThanTheCacheHolds_IsCheckedWhole()
+    {
+        var gitDir = TempRepository.Create().GitDir();
+        var bytes = Encoding.UTF8.GetBytes(Registry(ValidationCache.MaxParts + 1));
+
+        Assert.That(RegistryByParts.NothingToReport(bytes, ValidationCache.Open(gitDir), "r.json"), Is.False);
+        Assert.That(ValidationCache.Open(gitDir).Validate(Kind, "blob-1", bytes, "r.json"), Is.Empty);
+        Assert.That(File.ReadAllLines(CacheFile(gitDir)).Count(l => l.StartsWith(SessionKey, StringComparison.Ordinal)), Is.Zero);
+    }
+
+    [Test]
+    public void ASchemaWithAnEnumOfWholeFiles_IsNotCheckedByParts()
+    {
+        // The skeleton and each session could pass while the file is none of the enum's values.
+        var schema = JsonNode.Parse(SchemaSet.Resource("ai_sessions.schema.json"))!.AsObject();
+        schema["enum"] = JsonNode.Parse("""[{ "schema_version": 2, "knowledge_cache": [], "context_notes": [], "sessions": [] }]""");
+        var documents = new Dictionary<string, string> { ["ai_sessions.schema.json"] = schema.ToJsonString(), ["core.schema.json"] = SchemaSet.Resource("core.schema.json") };
+        var validator = new SchemaValidator(new Dictionary<SessionFileKind, Lazy<NJsonSchema.JsonSchema>>
+        {
+            [Kind] = new(() => SchemaBuilder.Build("ai_sessions.schema.json", documents)),
+        });
+
+        Assert.That(validator.Validate(Kind, Registry(1), "r.json"), Is.Not.Empty, "the whole file is none of the enum's values");
+        Assert.That(validator.ItemSchema(Kind, "sessions"), Is.Null);
+    }
+
     [TestCase("""{ "sessions": [] }""", 0)]
     [TestCase("""{ "sessi\u006fns": [ {"a": 1}, 2, "x" , [ ] ], "z": {"sessions": 1} }""", 4)]
     public void Split_EmptiesTheSessionsArray_AndFindsEachItem(string json, int count)

@@ -77,11 +77,11 @@ internal sealed class PushedRecords
                 var parsed = file.FromWorktree && worktree.Value is { CommittedRead: true, CommittedBytes: { } read } && read.AsSpan().SequenceEqual(file.Bytes)
                     ? worktree.Value.Committed
                     : SessionFileParser.ParseAiSessions(file.Bytes, path).Value;
-                registry = parsed is null ? null : new SessionDocument<AiSessions>(parsed, Encoding.UTF8.GetString(file.Bytes), path);
+                registry = parsed is null ? null : new SessionDocument<AiSessions>(parsed, file.Bytes, path);
             }
             else if (kind == SessionFileKind.Worklog && SessionFileParser.ParseWorklog(file.Bytes, path).Value is { } worklog)
             {
-                worklogs.Add(new SessionDocument<Worklog>(worklog, Encoding.UTF8.GetString(file.Bytes), path));
+                worklogs.Add(new SessionDocument<Worklog>(worklog, file.Bytes, path));
             }
         }
 

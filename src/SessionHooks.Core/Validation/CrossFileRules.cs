@@ -22,14 +22,14 @@ internal static class CrossFileRules
         if (sessions is not null)
         {
             var ids = sessions.Value.Sessions.Select(s => s.Id).ToList();
-            Report(diagnostics, sessions.Text, sessions.DisplayPath, Duplicates(ids, i => $"$.sessions[{i}].id"), (id, first) =>
+            Report(diagnostics, sessions.Bytes, sessions.DisplayPath, Duplicates(ids, i => $"$.sessions[{i}].id"), (id, first) =>
                 (DiagnosticCatalog.DuplicateSessionId, $"the session id '{id}' is already used by the session at line {first}"));
         }
 
         var archived = files.Archive?.Value.Sessions.Where(s => s is not null).Select(s => s.Id).ToHashSet(StringComparer.Ordinal) ?? [];
         if (files.Archive is { } archive)
         {
-            Report(diagnostics, archive.Text, archive.DisplayPath, Duplicates([.. archive.Value.Sessions.Select(s => s.Id)], i => $"$.sessions[{i}].id"), (id, first) =>
+            Report(diagnostics, archive.Bytes, archive.DisplayPath, Duplicates([.. archive.Value.Sessions.Select(s => s.Id)], i => $"$.sessions[{i}].id"), (id, first) =>
                 (DiagnosticCatalog.DuplicateSessionId, $"the session id '{id}' is already used by the session at line {first}"));
         }
 
@@ -39,7 +39,7 @@ internal static class CrossFileRules
         {
             var entries = worklog.Value.Entries?.Where(e => e is not null).ToList() ?? [];
             var ids = entries.Select(e => e.Id).ToList();
-            Report(diagnostics, worklog.Text, worklog.DisplayPath, Duplicates(ids, i => $"$.entries[{i}].id"), (id, first) =>
+            Report(diagnostics, worklog.Bytes, worklog.DisplayPath, Duplicates(ids, i => $"$.entries[{i}].id"), (id, first) =>
                 (DiagnosticCatalog.DuplicateEntryId, $"the entry id '{id}' is already used by the entry at line {first}"));
 
             // Across files an id may appear twice only for the same record (a set, docs/records.md).
@@ -54,7 +54,7 @@ internal static class CrossFileRules
                 seen.TryAdd(entries[i].Id, (entries[i], worklog.DisplayPath));
             }
 
-            Report(diagnostics, worklog.Text, worklog.DisplayPath, clashes, (id, _) =>
+            Report(diagnostics, worklog.Bytes, worklog.DisplayPath, clashes, (id, _) =>
                 (DiagnosticCatalog.DuplicateEntryId, $"the entry id '{id}' names a different entry in {clashes.First(c => c.Id == id).Elsewhere}"));
 
             if (RecordPaths.TryParseChunk(worklog.DisplayPath.Replace('\\', '/'), out var folderSession)
@@ -65,7 +65,7 @@ internal static class CrossFileRules
                     .GroupBy(e => e.Session, StringComparer.Ordinal)
                     .Select(g => new Finding(g.Key, $"$.entries[{g.First().Index}].session", null, g.Count()))
                     .ToList();
-                Report(diagnostics, worklog.Text, worklog.DisplayPath, misfiled, (id, count) =>
+                Report(diagnostics, worklog.Bytes, worklog.DisplayPath, misfiled, (id, count) =>
                     (DiagnosticCatalog.EntryInOtherSessionFolder, $"the entry names session '{id}' but is filed under session '{folderSession}'" + (count > 1 ? $" ({count} entries)" : "")));
             }
 
@@ -78,7 +78,7 @@ internal static class CrossFileRules
                     .GroupBy(e => e.Session, StringComparer.Ordinal)
                     .Select(g => new Finding(g.Key, $"$.entries[{g.First().Index}].session", null, g.Count()))
                     .ToList();
-                Report(diagnostics, worklog.Text, worklog.DisplayPath, unknown, (id, count) =>
+                Report(diagnostics, worklog.Bytes, worklog.DisplayPath, unknown, (id, count) =>
                     (DiagnosticCatalog.UnknownSession, $"the session '{id}' is not in {sessions.DisplayPath}" + (count > 1 ? $" ({count} entries name it)" : "")));
             }
         }
@@ -88,7 +88,7 @@ internal static class CrossFileRules
             var id = current.Value.Metadata.SessionId;
             if (sessions.Value.Find(id) is null && !options.PendingSessions.Contains(id) && !archived.Contains(id))
             {
-                Report(diagnostics, current.Text, current.DisplayPath, [new Finding(id, "$.metadata.session_id", null, 1)], (_, _) =>
+                Report(diagnostics, current.Bytes, current.DisplayPath, [new Finding(id, "$.metadata.session_id", null, 1)], (_, _) =>
                     (DiagnosticCatalog.CurrentSessionMissing, $"the current session '{id}' is not in {sessions.DisplayPath}"));
             }
         }
@@ -127,7 +127,7 @@ internal static class CrossFileRules
 
     private static void Report(
         List<Diagnostic> diagnostics,
-        string text,
+        byte[] json,
         string displayPath,
         List<Finding> findings,
         Func<string, int, (DiagnosticDescriptor Descriptor, string Message)> describe)
@@ -137,7 +137,6 @@ internal static class CrossFileRules
             return;
         }
 
-        var json = Encoding.UTF8.GetBytes(text);
         var skip = json.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? Encoding.UTF8.Preamble.Length : 0;
         var body = json.AsSpan(skip);
         var lines = LineIndex.Build(body);

@@ -1,4 +1,3 @@
-using System.Text;
 using SessionHooks.Diagnostics;
 using SessionHooks.Records;
 using SessionHooks.Safety;
@@ -129,6 +128,6 @@ internal static class RepositoryValidator
             return null;
         }
 
-        return new SessionDocument<T>(loaded.Value, Encoding.UTF8.GetString(bytes), display);
+        return new SessionDocument<T>(loaded.Value, bytes, display);
     }
 }

@@ -2,8 +2,8 @@ using SessionHooks.Records;
 
 namespace SessionHooks.Validation;
 
-/// <summary>A session file as read: its model, and the text and path its diagnostics point into.</summary>
-internal sealed record SessionDocument<T>(T Value, string Text, string DisplayPath)
+/// <summary>A session file as read: its model, and the bytes and path its diagnostics point into (decoded only to place one).</summary>
+internal sealed record SessionDocument<T>(T Value, byte[] Bytes, string DisplayPath)
     where T : class;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using SessionHooks.Records;
 using SessionHooks.Validation;
 
@@ -95,7 +96,7 @@ public class CrossFileRulesTests
     }
 
     private static SessionFileSet Set(string? sessions, string? worklog, string? current) => new(
-        sessions is null ? null : new SessionDocument<AiSessions>(SessionJson.ReadAiSessions(sessions), sessions, "a.json"),
-        worklog is null ? null : [new SessionDocument<Worklog>(SessionJson.ReadWorklog(worklog), worklog, "w.json")],
-        current is null ? null : new SessionDocument<CurrentSession>(SessionJson.ReadCurrentSession(current), current, "c.json"));
+        sessions is null ? null : new SessionDocument<AiSessions>(SessionJson.ReadAiSessions(sessions), Encoding.UTF8.GetBytes(sessions), "a.json"),
+        worklog is null ? null : [new SessionDocument<Worklog>(SessionJson.ReadWorklog(worklog), Encoding.UTF8.GetBytes(worklog), "w.json")],
+        current is null ? null : new SessionDocument<CurrentSession>(SessionJson.ReadCurrentSession(current), Encoding.UTF8.GetBytes(current), "c.json"));
 }

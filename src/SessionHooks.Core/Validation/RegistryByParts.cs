@@ -13,10 +13,11 @@ namespace SessionHooks.Validation;
 /// </summary>
 /// <remarks>
 /// The parts say what the whole would because the file is one SessionHooks reads without a word
-/// (<see cref="SessionFileParser.LooksSound"/>, JSON within the nesting limit), because the schema asks nothing of the sessions array but what each item
-/// must be (<see cref="SchemaValidator.ItemSchema"/> makes sure, or this is not used): the
-/// skeleton (the file with <c>"sessions": []</c>) is checked as the file, each session against
-/// the item schema. Misspelt properties and names given twice are found within their part.
+/// (<see cref="SessionFileParser.LooksSound"/>, JSON within the nesting limit), and because the
+/// schema asks nothing of the sessions array but what each item must be
+/// (<see cref="SchemaValidator.ItemSchema"/> makes sure, or this is not used): the skeleton (the
+/// file with <c>"sessions": []</c>) is checked as the file, each session against the item
+/// schema. Misspelt properties and names given twice are found within their part.
 /// </remarks>
 internal static class RegistryByParts
 {
@@ -41,9 +42,9 @@ internal static class RegistryByParts
         }
 
         var digest = new byte[SHA256.HashSizeInBytes];
-        string Key(string part, ReadOnlySpan<byte> bytes)
+        string Key(string part, ReadOnlySpan<byte> content)
         {
-            SHA256.HashData(bytes, digest);
+            SHA256.HashData(content, digest);
             return ValidationCache.PartKey(part, digest);
         }
 

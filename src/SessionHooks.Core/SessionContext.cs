@@ -41,7 +41,11 @@ internal sealed class SessionContext : IDisposable
     /// <summary>config.json, or the defaults when it is missing or unreadable (its problems are reported by validation).</summary>
     public SessionConfig Config => config ??= Store.ReadConfig().Value ?? new SessionConfig();
 
-    public DateTimeOffset Now => UtcTimestampConverter.Now(Clock);
+    /// <summary>Now, to the clock's precision: what a worklog entry's id is made from (see <see cref="Ids.EntryId"/>).</summary>
+    public DateTimeOffset Instant => Clock.GetUtcNow();
+
+    /// <summary>Now, in whole seconds, as the records store it.</summary>
+    public DateTimeOffset Now => UtcTimestampConverter.WholeSecond(Instant);
 
     /// <summary>Opens the repository that holds <paramref name="directory"/>; throws <see cref="Diagnostics.SessionHooksException"/> when there is none.</summary>
     public static SessionContext Open(string directory, string component, TimeProvider? clock = null)

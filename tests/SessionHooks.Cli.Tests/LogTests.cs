@@ -34,6 +34,27 @@ public class LogTests
     }
 
     [Test]
+    public void Log_ManyInOneSecond_KeepsTheOrderTheyWereLoggedIn()
+    {
+        // Times are whole seconds: one process after another logging within a second is ordered
+        // by the entry ids alone, before the commit (pending) and after it (in the worklog).
+        var repo = CliRepository.Create();
+        var decisions = Enumerable.Range(1, 8).Select(i => $"decision {i}").ToArray();
+
+        foreach (var decision in decisions)
+        {
+            repo.Ok("log", "decision", decision);
+        }
+
+        Assert.That(repo.CurrentSession()["context"]!["decisions"]!.AsArray().Select(d => (string?)d), Is.EqualTo(decisions));
+        repo.Repo.Commit("a.txt", "a\n");
+        Assert.That(repo.CurrentSession()["context"]!["decisions"]!.AsArray().Select(d => (string?)d), Is.EqualTo(decisions));
+        var logged = repo.Entries().Where(e => (string?)e!["kind"] == "decision").ToList();
+        Assert.That(logged.Select(e => (string?)e!["text"]), Is.EqualTo(decisions));
+        Assert.That(logged.Select(e => (string)e!["id"]!), Is.Ordered.Using((IComparer<string>)StringComparer.Ordinal));
+    }
+
+    [Test]
     public void Log_FromConcurrentProcesses_LosesNoEntry()
     {
         var repo = CliRepository.Create();

@@ -124,13 +124,17 @@ internal static class AssistantHooks
         records.Become(session);
     }
 
-    private static WorklogEntry Entry(SessionWork records, WorklogKind kind, string text, string assistant, string assistantSession) => new()
+    private static WorklogEntry Entry(SessionWork records, WorklogKind kind, string text, string assistant, string assistantSession)
     {
-        Id = EntryId.New(records.Now),
-        Session = records.Session.Id,
-        Time = records.Now,
-        Kind = kind,
-        Text = text,
-        Assistant = new AssistantRef { Name = assistant, SessionId = assistantSession },
-    };
+        var instant = records.Instant;
+        return new()
+        {
+            Id = EntryId.New(instant),
+            Session = records.Session.Id,
+            Time = UtcTimestampConverter.WholeSecond(instant),
+            Kind = kind,
+            Text = text,
+            Assistant = new AssistantRef { Name = assistant, SessionId = assistantSession },
+        };
+    }
 }

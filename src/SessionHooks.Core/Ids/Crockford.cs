@@ -34,6 +34,18 @@ internal static class Crockford
         }
     });
 
+    /// <summary>
+    /// <paramref name="value"/> in <paramref name="length"/> characters, most significant first, so
+    /// the texts of two values compare (ordinally) as the values do.
+    /// </summary>
+    public static string Encode(int value, int length) => string.Create(length, value, static (chars, value) =>
+    {
+        for (var i = chars.Length - 1; i >= 0; i--, value >>= 5)
+        {
+            chars[i] = Alphabet[value & 0x1f];
+        }
+    });
+
     public static bool IsDigit(char c) => Alphabet.Contains(c, StringComparison.Ordinal);
 
     /// <summary>

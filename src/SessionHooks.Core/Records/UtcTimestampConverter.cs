@@ -35,9 +35,12 @@ internal sealed class UtcTimestampConverter : JsonConverter<DateTimeOffset>
     public static string ToText(DateTimeOffset value) => value.ToUniversalTime().ToString(Format, CultureInfo.InvariantCulture);
 
     /// <summary>Now, truncated to whole seconds, as every file stores it.</summary>
-    public static DateTimeOffset Now(TimeProvider? clock = null)
+    public static DateTimeOffset Now(TimeProvider? clock = null) => WholeSecond((clock ?? TimeProvider.System).GetUtcNow());
+
+    /// <summary><paramref name="instant"/> in UTC, truncated to whole seconds, as every file stores it.</summary>
+    public static DateTimeOffset WholeSecond(DateTimeOffset instant)
     {
-        var now = (clock ?? TimeProvider.System).GetUtcNow();
-        return new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        var ticks = instant.UtcTicks;
+        return new DateTimeOffset(ticks - (ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
     }
 }

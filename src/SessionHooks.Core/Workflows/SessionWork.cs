@@ -36,6 +36,9 @@ internal sealed class SessionWork : IDisposable
 
     public DateTimeOffset Now => context.Now;
 
+    /// <inheritdoc cref="SessionContext.Instant"/>
+    public DateTimeOffset Instant => context.Instant;
+
     /// <summary>Locks and reads the records. What git and the configuration say is asked first: a process started under the lock makes every other writer wait for it.</summary>
     /// <param name="handedOff">An <c>end</c>: a session handed off may be ended again (see <see cref="SessionResolver.Resolve"/>).</param>
     public static SessionWork Begin(SessionContext context, bool handedOff = false)

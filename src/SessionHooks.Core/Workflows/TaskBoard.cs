@@ -29,7 +29,8 @@ internal static class TaskBoard
         var author = SessionResolver.AuthorOf(context);
         using var work = SessionWork.Begin(context);
         var session = work.Edit();
-        var now = work.Now;
+        var instant = work.Instant;
+        var now = UtcTimestampConverter.WholeSecond(instant);
         if (session.Backlog.Find(b => b.IsOpen && b.Text == text) is { } known)
         {
             known.Id ??= NewId(work.View.Registry);
@@ -53,7 +54,7 @@ internal static class TaskBoard
         session.Backlog.Add(item);
         work.Log(new WorklogEntry
         {
-            Id = EntryId.New(now),
+            Id = EntryId.New(instant),
             Session = session.Id,
             Time = now,
             Kind = kind == BacklogKind.Task ? WorklogKind.Task : WorklogKind.Idea,

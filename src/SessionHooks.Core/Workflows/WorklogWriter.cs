@@ -29,10 +29,11 @@ internal static class WorklogWriter
 
         var author = SessionResolver.AuthorOf(context);
         using var work = SessionWork.Begin(context);
-        var now = work.Now;
+        var instant = work.Instant;
+        var now = UtcTimestampConverter.WholeSecond(instant);
         var entry = new WorklogEntry
         {
-            Id = EntryId.New(now),
+            Id = EntryId.New(instant),
             Session = work.Session.Id,
             Time = now,
             Kind = kind,

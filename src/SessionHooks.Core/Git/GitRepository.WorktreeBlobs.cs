@@ -15,14 +15,15 @@ namespace SessionHooks.Git;
 internal sealed partial class GitRepository
 {
     /// <summary>
-    /// The worktree's bytes of a file when they are exactly the blob <paramref name="commitish"/>
-    /// holds at <paramref name="repoPath"/>; null when they differ, either is missing, or a link or
-    /// a filter (<c>core.autocrlf</c>) is in the way. A hook that needs the commit's copy of a large
-    /// record file then reads it once, from the worktree, instead of inflating it as well.
+    /// The worktree's bytes of a file, and their blob id, when they are exactly the blob
+    /// <paramref name="commitish"/> holds at <paramref name="repoPath"/>; null when they differ,
+    /// either is missing, or a link or a filter (<c>core.autocrlf</c>) is in the way. A hook that
+    /// needs the commit's copy of a large record file then reads it once, from the worktree,
+    /// instead of inflating it as well.
     /// </summary>
-    public byte[]? WorktreeBytesIfAt(string commitish, string repoPath) =>
+    public (string Id, byte[] Bytes)? WorktreeBlobIfAt(string commitish, string repoPath) =>
         BlobAtCommit(commitish, repoPath) is { } blob && ReadHashed(repoPath, blob.Sha.Length) is { } read && read.Id == blob.Sha
-            ? read.Bytes
+            ? (blob.Sha, read.Bytes)
             : null;
 
     /// <summary>

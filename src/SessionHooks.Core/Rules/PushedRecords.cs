@@ -1,4 +1,3 @@
-using System.Text;
 using SessionHooks.Diagnostics;
 using SessionHooks.Git;
 using SessionHooks.Records;
@@ -96,9 +95,9 @@ internal sealed class PushedRecords
     /// <summary>A pushed record file: from the worktree when it holds exactly that blob (no inflating of a large registry), else from git.</summary>
     private static (string Id, byte[] Bytes, bool FromWorktree)? Pushed(GitRepository git, string tip, string path)
     {
-        if (path == RecordPaths.Registry && git.BlobIdAtCommit(tip, path) is { } id && git.WorktreeBytesIfAt(tip, path) is { } bytes)
+        if (path == RecordPaths.Registry && git.WorktreeBlobIfAt(tip, path) is { } here)
         {
-            return (id, bytes, true);
+            return (here.Id, here.Bytes, true);
         }
 
         return git.ReadBlobBytesAtCommit(tip, path) is { } blob ? (blob.Id, blob.Bytes, false) : null;
@@ -118,8 +117,8 @@ internal sealed class PushedRecords
         allEntries = [];
         foreach (var path in git.FilesAt(tip, RecordPaths.Folder).Where(p => RecordPaths.KindOf(p) == SessionFileKind.Worklog))
         {
-            if (git.ReadFileAtCommit(tip, path) is { } text
-                && SessionFileParser.ParseWorklog(Encoding.UTF8.GetBytes(text), path).Value is { } worklog)
+            if (git.ReadBlobBytesAtCommit(tip, path) is { } blob
+                && SessionFileParser.ParseWorklog(blob.Bytes, path).Value is { } worklog)
             {
                 allEntries.AddRange(worklog.Entries?.Where(e => e is not null) ?? []);
             }

@@ -113,12 +113,12 @@ public class GitRepositoryStatusTests
         using var git = repo.OpenClean();
 
         Assert.That(git.PathsChangedSinceHead(asked), Is.EqualTo(WhatGitStatusReports(repo, asked)));
-        Assert.That(git.WorktreeBytesIfAt(git.Head.CommitId!, "file.json"), Is.Null);
-        Assert.That(git.WorktreeBytesIfAt(git.Head.CommitId!, "pipe.json"), Is.Null);
+        Assert.That(git.WorktreeBlobIfAt(git.Head.CommitId!, "file.json")?.Bytes, Is.Null);
+        Assert.That(git.WorktreeBlobIfAt(git.Head.CommitId!, "pipe.json")?.Bytes, Is.Null);
     }
 
     [Test]
-    public void WorktreeBytesIfAt_IsTheWorktreeFile_OnlyWhenItIsExactlyTheCommitsBlob()
+    public void WorktreeBlobIfAt_IsTheWorktreeFile_OnlyWhenItIsExactlyTheCommitsBlob()
     {
         var repo = TempRepository.Create();
         var first = repo.CommitAt("a.json", "{ \"v\": 1 }\n");
@@ -126,11 +126,12 @@ public class GitRepositoryStatusTests
 
         using var git = repo.OpenClean();
 
-        Assert.That(git.WorktreeBytesIfAt(second, "a.json"), Is.EqualTo(File.ReadAllBytes(repo.Path("a.json"))));
-        Assert.That(git.WorktreeBytesIfAt(first, "a.json"), Is.Null);
-        Assert.That(git.WorktreeBytesIfAt(second, "missing.json"), Is.Null);
+        Assert.That(git.WorktreeBlobIfAt(second, "a.json")?.Bytes, Is.EqualTo(File.ReadAllBytes(repo.Path("a.json"))));
+        Assert.That(git.WorktreeBlobIfAt(second, "a.json")?.Id, Is.EqualTo(repo.Run("rev-parse", $"{second}:a.json").Trim()));
+        Assert.That(git.WorktreeBlobIfAt(first, "a.json")?.Bytes, Is.Null);
+        Assert.That(git.WorktreeBlobIfAt(second, "missing.json")?.Bytes, Is.Null);
         repo.Write("a.json", "{ \"v\": 3 }\n");
-        Assert.That(git.WorktreeBytesIfAt(second, "a.json"), Is.Null);
+        Assert.That(git.WorktreeBlobIfAt(second, "a.json")?.Bytes, Is.Null);
     }
 
     [Test]
@@ -141,7 +142,7 @@ public class GitRepositoryStatusTests
         var full = repo.Path("a.json");
 
         using var git = repo.OpenClean();
-        Assert.That(git.WorktreeBytesIfAt("HEAD", "a.json"), Is.Not.Null, "hashed once, and remembered");
+        Assert.That(git.WorktreeBlobIfAt("HEAD", "a.json"), Is.Not.Null, "hashed once, and remembered");
         Assert.That(git.PathsChangedSinceHead(["a.json"]), Is.Empty);
 
         // The same size, written again in place: a new write time.

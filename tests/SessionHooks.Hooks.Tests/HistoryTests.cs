@@ -284,6 +284,36 @@ public class HistoryTests
     }
 
     [Test]
+    public void Archive_ThenMergingABranchThatStillListsTheSession_KeepsItArchived_AndEveryPushIsAccepted()
+    {
+        var history = History.Start();
+        var repo = history.Repo;
+        repo.Run("checkout", "-q", "-b", "feature/done");
+        history.Log("decision", "decided in a session that then ended");
+        repo.Repo.Commit("d.txt", "d\n");
+        var ended = repo.CurrentSessionId();
+        GitRunner.Check(repo.Session("end", "--summary", "done"));
+        repo.Repo.Commit("d2.txt", "d2\n", "after the end");
+        repo.Run("checkout", "-q", "main");
+        repo.Run("merge", "-q", "--no-ff", "--no-edit", "feature/done");
+        repo.Run("checkout", "-q", "-b", "feature/later");
+        repo.Repo.Commit("l.txt", "l\n", "started before the archive");
+        repo.Run("checkout", "-q", "main");
+
+        GitRunner.Check(repo.Session("archive"));
+        repo.Run("commit", "-q", "-m", "Archive ended sessions");
+        var pushed = repo.Try("push", "-q", "origin", "main");
+        Assert.That(pushed.ExitCode, Is.Zero, "the archive's push: the pushed commits name live and archived sessions\n" + pushed);
+        var merge = repo.Try("merge", "-q", "--no-ff", "--no-edit", "feature/later");
+
+        Assert.That(merge.ExitCode, Is.Zero, merge.ToString());
+        Assert.That(repo.Sessions()["sessions"]!.AsArray().Select(s => (string?)s!["id"]), Does.Not.Contain(ended), "the branch's unchanged copy does not bring it back");
+        var archive = HookedRepository.ReadJson(repo.Root, ".sessions/archive/ai_sessions.json")["sessions"]!.AsArray();
+        Assert.That(archive.Select(s => (string?)s!["id"]), Is.EqualTo(new[] { ended }));
+        history.AssertHolds();
+    }
+
+    [Test]
     public void MergeSquash_BringsTheBranchsRecordsAlong()
     {
         var history = History.Start();
@@ -505,6 +535,6 @@ public class HistoryTests
 
         private string Branch() => Repo.Run("rev-parse", "--abbrev-ref", "HEAD").Trim();
 
-        private List<JsonNode> All() => [.. Repo.WorklogEntries().Concat(Repo.PendingEntries())];
+        private List<JsonNode> All() => [.. Repo.WorklogEntries().Concat(Repo.ArchivedEntries()).Concat(Repo.PendingEntries())];
     }
 }

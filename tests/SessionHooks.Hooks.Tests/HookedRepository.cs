@@ -68,6 +68,16 @@ public sealed class HookedRepository
     }
 
     /// <summary>The worklog files a commit added.</summary>
+    /// <summary>The entries of sessions <c>session archive</c> moved to <c>.sessions/archive/</c>.</summary>
+    public List<JsonNode> ArchivedEntries()
+    {
+        var folder = Path.Combine(Root, ".sessions", "archive");
+        return !Directory.Exists(folder)
+            ? []
+            : [.. Directory.EnumerateDirectories(folder).SelectMany(d => Directory.EnumerateFiles(d, "*.json"))
+                .SelectMany(f => JsonNode.Parse(File.ReadAllText(f))!["entries"]!.AsArray().Select(e => e!))];
+    }
+
     public string[] WorklogFilesAddedBy(string revision = "HEAD") =>
         Run("diff-tree", "-r", "--no-commit-id", "--name-only", "--diff-filter=A", revision, "--", ".sessions/worklog")
             .Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -33,6 +33,44 @@ public class MergeDriverTests
         Assert.That(session["backlog"]!.AsArray().Select(i => (string)i!["text"]!), Is.EquivalentTo(new[] { "older task", "newer task" }));
     }
 
+    /// <summary>
+    /// <c>session archive</c> removes ended sessions from ai_sessions.json; a branch made before it
+    /// still lists them. Merging the two must not bring them back, yet a session the other side
+    /// changed since (a task logged, a note) is kept, so nothing is lost.
+    /// </summary>
+    [TestCase(true, false, false, TestName = "MergeDriver_SessionOursRemoved_TheirsUnchanged_StaysRemoved")]
+    [TestCase(false, false, false, TestName = "MergeDriver_SessionTheirsRemoved_OursUnchanged_StaysRemoved")]
+    [TestCase(true, true, true, TestName = "MergeDriver_SessionOursRemoved_TheirsChanged_IsKept")]
+    [TestCase(false, true, true, TestName = "MergeDriver_SessionTheirsRemoved_OursChanged_IsKept")]
+    public void MergeDriver_SessionRemovedOnOneSide(bool oursRemoved, bool otherChanged, bool kept)
+    {
+        var live = Session("live", "active", created: "2026-11-21T08:00:00Z", updated: "2026-11-21T08:00:00Z", cache: [], note: "n", task: "t", id: "20261121-live0");
+        var ended = Session("ended", "completed", created: "2026-11-21T07:00:00Z", updated: "2026-11-21T07:30:00Z", cache: [], note: "n", task: "t");
+        var changed = Session("ended", "completed", created: "2026-11-21T07:00:00Z", updated: "2026-11-21T09:00:00Z", cache: [], note: "n", task: "a task logged since");
+        var ancestor = $"{{ {Header}, \"sessions\": [{live}, {ended}] }}";
+        var removed = $"{{ {Header}, \"sessions\": [{live}] }}";
+        var listed = $"{{ {Header}, \"sessions\": [{live}, {(otherChanged ? changed : ended)}] }}";
+
+        var (result, merged) = RunDriver("ai_sessions.json", ancestor, oursRemoved ? removed : listed, oursRemoved ? listed : removed);
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        var ids = JsonNode.Parse(merged)!["sessions"]!.AsArray().Select(s => (string)s!["id"]!).ToList();
+        Assert.That(ids, kept ? Is.EqualTo(new[] { "20261121-live0", "20261121-k3f9q" }) : Is.EqualTo(new[] { "20261121-live0" }));
+    }
+
+    [Test]
+    public void MergeDriver_WithoutACommonAncestor_KeepsEverySessionOfBothSides()
+    {
+        // Two branches that each added the file: git passes an empty ancestor.
+        var ours = Session("ours", "active", created: "2026-11-21T08:00:00Z", updated: "2026-11-21T08:00:00Z", cache: [], note: "n", task: "t", id: "20261121-ours0");
+        var theirs = Session("theirs", "completed", created: "2026-11-21T07:00:00Z", updated: "2026-11-21T07:30:00Z", cache: [], note: "n", task: "t");
+
+        var (result, merged) = RunDriver("ai_sessions.json", "", $"{{ {Header}, \"sessions\": [{ours}] }}", $"{{ {Header}, \"sessions\": [{theirs}] }}");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(JsonNode.Parse(merged)!["sessions"]!.AsArray().Select(s => (string)s!["id"]!), Is.EqualTo(new[] { "20261121-ours0", "20261121-k3f9q" }));
+    }
+
     [Test]
     public void MergeDriver_Worklogs_UnionEntriesById()
     {

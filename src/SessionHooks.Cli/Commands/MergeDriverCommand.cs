@@ -4,8 +4,9 @@ using SessionHooks.Records;
 namespace SessionHooks.Cli.Commands;
 
 /// <summary>
-/// <c>session merge-driver %O %A %B %P</c>: git's merge driver for ai_sessions.json and
-/// worklog.json. Writes the merge into %A and exits 0, or exits 1 (a conflict) leaving %A as it
+/// <c>session merge-driver %O %A %B %P</c>: git's merge driver for ai_sessions.json (the
+/// archive's too) and worklog.json; a session removed on one side and unchanged on the other (the
+/// ancestor, %O, tells) stays removed. Writes the merge into %A and exits 0, or exits 1 (a conflict) leaving %A as it
 /// was when a side cannot be read, so git falls back to its own conflict.
 /// </summary>
 internal static class MergeDriverCommand
@@ -19,6 +20,7 @@ internal static class MergeDriverCommand
         var command = new Command("merge-driver", "Merge two versions of a session file by id (used by git)") { baseFile, ours, theirs, path };
         command.SetAction(result =>
         {
+            var basePath = result.GetValue(baseFile)!;
             var oursPath = result.GetValue(ours)!;
             var theirsPath = result.GetValue(theirs)!;
             var displayPath = result.GetValue(path)!;
@@ -26,7 +28,8 @@ internal static class MergeDriverCommand
             {
                 var merged = SessionFiles.FromFileName(displayPath) switch
                 {
-                    SessionFileKind.AiSessions => Merge<SessionHooks.Records.AiSessions>(oursPath, theirsPath, displayPath, SessionFileParser.ParseAiSessions, SessionMerge.Merge, SessionJson.Serialize),
+                    SessionFileKind.AiSessions => Merge<SessionHooks.Records.AiSessions>(oursPath, theirsPath, displayPath, SessionFileParser.ParseAiSessions,
+                        (o, t) => SessionMerge.Merge(Ancestor(basePath, displayPath), o, t), SessionJson.Serialize),
                     SessionFileKind.Worklog => Merge<SessionHooks.Records.Worklog>(oursPath, theirsPath, displayPath, SessionFileParser.ParseWorklog, SessionMerge.Merge, SessionJson.Serialize),
                     _ => null,
                 };
@@ -55,6 +58,12 @@ internal static class MergeDriverCommand
         var theirs = parse(File.ReadAllBytes(theirsPath), displayPath).Value;
         return ours is null || theirs is null ? null : serialize(merge(ours, theirs));
     }
+
+    /// <summary>The common ancestor's sessions; null when there is none (git then passes an empty file) or it can't be read.</summary>
+    private static SessionHooks.Records.AiSessions? Ancestor(string basePath, string displayPath) =>
+        File.Exists(basePath) && new FileInfo(basePath).Length > 0
+            ? SessionFileParser.ParseAiSessions(File.ReadAllBytes(basePath), displayPath).Value
+            : null;
 
     private delegate LoadResult<T> Parse<T>(ReadOnlySpan<byte> bytes, string displayPath)
         where T : class;

@@ -37,6 +37,35 @@ internal static class SessionMerge
         return merged;
     }
 
+    /// <summary>
+    /// The merge git's merge driver makes, knowing the common ancestor: as
+    /// <see cref="Merge(AiSessions, AiSessions)"/>, except that a session one side removed
+    /// (<c>session archive</c> moved it to the archive) while the other left it as the ancestor had
+    /// it stays removed, so merging a branch that still lists it does not bring it back. A session
+    /// the other side changed since is kept: nothing logged is dropped.
+    /// </summary>
+    public static AiSessions Merge(AiSessions? ancestor, AiSessions ours, AiSessions theirs)
+    {
+        var merged = Merge(ours, theirs);
+        if (ancestor is null)
+        {
+            return merged;
+        }
+
+        var removed = ancestor.Sessions
+            .Where(s => s is not null && (RemovedBy(ours, theirs, s) || RemovedBy(theirs, ours, s)))
+            .Select(s => s.Id)
+            .ToHashSet(StringComparer.Ordinal);
+        merged.Sessions.RemoveAll(s => s is not null && removed.Contains(s.Id));
+        return merged;
+    }
+
+    /// <summary>True when <paramref name="side"/> dropped the ancestor's session and <paramref name="other"/> holds it unchanged.</summary>
+    private static bool RemovedBy(AiSessions side, AiSessions other, Session ancestral) =>
+        !side.Sessions.Any(s => s?.Id == ancestral.Id)
+        && other.Sessions.Where(s => s?.Id == ancestral.Id).ToList() is [var kept]
+        && SessionJson.Serialize(kept) == SessionJson.Serialize(ancestral);
+
     public static Worklog Merge(Worklog ours, Worklog theirs)
     {
         var merged = new Worklog

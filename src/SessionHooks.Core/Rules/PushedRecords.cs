@@ -18,16 +18,20 @@ internal sealed class PushedRecords
     private readonly string tip;
     private readonly Lazy<RecordView> worktree;
     private List<WorklogEntry>? allEntries;
+    private AiSessions? archive;
+    private bool archiveRead;
 
-    private PushedRecords(GitRepository git, string tip, Lazy<RecordView> worktree, AiSessions? registry, List<Diagnostic> diagnostics)
+    private PushedRecords(GitRepository git, string tip, Lazy<RecordView> worktree, AiSessions? registry, AiSessions? archive, List<Diagnostic> diagnostics)
     {
         this.git = git;
         this.tip = tip;
         this.worktree = worktree;
         Registry = registry;
+        (this.archive, archiveRead) = (archive, archive is not null);
         Diagnostics = diagnostics;
     }
 
+    /// <summary>The pushed <c>ai_sessions.json</c>: the sessions not archived.</summary>
     public AiSessions? Registry { get; }
 
     /// <summary>Schema, syntax and cross-file problems of the pushed record files.</summary>
@@ -55,6 +59,7 @@ internal sealed class PushedRecords
         var diagnostics = new List<Diagnostic>();
         var cache = ValidationCache.Open(git.CommonDir);
         SessionDocument<AiSessions>? registry = null;
+        SessionDocument<AiSessions>? archive = null;
         var worklogs = new List<SessionDocument<Worklog>>();
         foreach (var path in changed)
         {
@@ -70,13 +75,17 @@ internal sealed class PushedRecords
                 continue;
             }
 
-            if (kind == SessionFileKind.AiSessions)
+            if (path == RecordPaths.Registry)
             {
                 // The worktree's reading serves only if it read these very bytes (the file may have changed between the two reads).
                 var parsed = file.FromWorktree && worktree.Value is { CommittedRead: true, CommittedBytes: { } read } && read.AsSpan().SequenceEqual(file.Bytes)
                     ? worktree.Value.Committed
                     : SessionFileParser.ParseAiSessions(file.Bytes, path).Value;
                 registry = parsed is null ? null : new SessionDocument<AiSessions>(parsed, file.Bytes, path);
+            }
+            else if (path == RecordPaths.ArchiveRegistry && SessionFileParser.ParseAiSessions(file.Bytes, path).Value is { } archived)
+            {
+                archive = new SessionDocument<AiSessions>(archived, file.Bytes, path);
             }
             else if (kind == SessionFileKind.Worklog && SessionFileParser.ParseWorklog(file.Bytes, path).Value is { } worklog)
             {
@@ -86,11 +95,48 @@ internal sealed class PushedRecords
 
         if (!diagnostics.Any(d => d.Severity == Severity.Error))
         {
-            diagnostics.AddRange(CrossFileRules.Check(new SessionFileSet(registry, Worklogs: worklogs)));
+            // Entries of archived sessions (moved by 'session archive', or logged before it) name
+            // sessions the archive holds; it is read only when the live registry does not know one.
+            if (archive is null && registry is not null && NamesUnknownSession(registry.Value, worklogs))
+            {
+                archive = ArchiveAt(git, tip);
+            }
+
+            diagnostics.AddRange(CrossFileRules.Check(new SessionFileSet(registry, Worklogs: worklogs) { Archive = archive }));
         }
 
-        return new PushedRecords(git, tip, worktree, registry?.Value, diagnostics);
+        return new PushedRecords(git, tip, worktree, registry?.Value, archive?.Value, diagnostics);
     }
+
+    /// <summary>A session of the pushed records, live or archived; null when neither file has it.</summary>
+    public Session? FindSession(string id)
+    {
+        if (Registry?.Find(id) is { } live)
+        {
+            return live;
+        }
+
+        if (!archiveRead)
+        {
+            archive = ArchiveAt(git, tip)?.Value;
+            archiveRead = true;
+        }
+
+        return archive?.Find(id);
+    }
+
+    private static bool NamesUnknownSession(AiSessions registry, List<SessionDocument<Worklog>> worklogs)
+    {
+        var known = registry.Sessions.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        return worklogs.Any(w => w.Value.Entries?.Any(e => e is not null && !known.Contains(e.Session)) == true);
+    }
+
+    /// <summary>The archive at the pushed commit, parsed; null when it has none or it can't be read (its own check reports that when it is pushed).</summary>
+    private static SessionDocument<AiSessions>? ArchiveAt(GitRepository git, string tip) =>
+        git.ReadBlobBytesAtCommit(tip, RecordPaths.ArchiveRegistry) is { } blob
+        && SessionFileParser.ParseAiSessions(blob.Bytes, RecordPaths.ArchiveRegistry).Value is { } archived
+            ? new SessionDocument<AiSessions>(archived, blob.Bytes, RecordPaths.ArchiveRegistry)
+            : null;
 
     /// <summary>A pushed record file: from the worktree when it holds exactly that blob (no inflating of a large registry), else from git.</summary>
     private static (string Id, byte[] Bytes, bool FromWorktree)? Pushed(GitRepository git, string tip, string path)

@@ -45,15 +45,15 @@ internal sealed class CrossFileRule : PushRule
             yield return diagnostic;
         }
 
-        if (push.Records.Registry is not { } registry)
+        if (push.Records.Registry is null)
         {
             yield break;
         }
 
-        foreach (var commit in push.Commits.Where(c => c.SessionId is { } id && registry.Find(id) is null))
+        foreach (var commit in push.Commits.Where(c => c.SessionId is { } id && push.Records.FindSession(id) is null))
         {
             yield return DiagnosticCatalog.CommitSessionUnknown.ForFile(Records.RecordPaths.Registry,
-                $"commit {Short(commit.Id)} \"{commit.Subject}\" names session {commit.SessionId}, which the pushed ai_sessions.json does not have");
+                $"commit {Short(commit.Id)} \"{commit.Subject}\" names session {commit.SessionId}, which neither the pushed ai_sessions.json nor its archive has");
         }
     }
 

@@ -68,14 +68,14 @@ internal sealed class ClosedSessionPushedRule : PushRule
 
     internal override IEnumerable<Diagnostic> Check(PushedBranch push)
     {
-        if (push.Records.Registry is not { } registry)
+        if (push.Records.Registry is null)
         {
             yield break;
         }
 
         foreach (var group in push.Commits.Where(c => !c.IsMerge && c.SessionId is not null).GroupBy(c => c.SessionId!))
         {
-            if (registry.Find(group.Key) is { IsOpen: false } closed && group.Any(c => c.CommitTime > closed.LastUpdated))
+            if (push.Records.FindSession(group.Key) is { IsOpen: false } closed && group.Any(c => c.CommitTime > closed.LastUpdated))
             {
                 yield return DiagnosticCatalog.ClosedSessionPushed.ForFile(RecordPaths.Registry,
                     $"session {closed.Id} of '{closed.Branch}' is {Names.Of(closed.Status)}, yet commits made after it ended are pushed for it");

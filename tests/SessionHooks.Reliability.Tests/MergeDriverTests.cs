@@ -59,6 +59,26 @@ public class MergeDriverTests
     }
 
     [Test]
+    public void MergeDriver_ANullSessionOrATwiceListedOne_IsMergedWithoutAStackTrace_AndNothingIsDropped()
+    {
+        // Hand edits: a 'null' in the list, and one id listed twice with different tasks.
+        var first = Session("first copy", "active", created: "2026-11-21T08:00:00Z", updated: "2026-11-21T08:00:00Z", cache: [], note: "n", task: "task of the first copy");
+        var second = Session("second copy", "active", created: "2026-11-21T08:00:00Z", updated: "2026-11-21T09:00:00Z", cache: [], note: "n", task: "task of the second copy");
+        var other = Session("other", "active", created: "2026-11-21T07:00:00Z", updated: "2026-11-21T07:00:00Z", cache: [], note: "n", task: "t", id: "20261121-other");
+        var ancestor = $"{{ {Header}, \"sessions\": [{other}] }}";
+
+        var (result, merged) = RunDriver("ai_sessions.json", ancestor, $"{{ {Header}, \"sessions\": [{other}, null, {first}] }}", $"{{ {Header}, \"sessions\": [{other}, {second}, null] }}");
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        Assert.That(result.StandardError, Does.Not.Contain("Exception"));
+        var sessions = JsonNode.Parse(merged)!["sessions"]!.AsArray();
+        Assert.That(sessions.Select(s => (string)s!["id"]!), Is.EqualTo(new[] { "20261121-other", "20261121-k3f9q" }));
+        var folded = sessions[1]!;
+        Assert.That((string?)folded["title"], Is.EqualTo("second copy"), "the copy updated last gives the fields");
+        Assert.That(folded["backlog"]!.AsArray().Select(b => (string?)b!["text"]), Is.EquivalentTo(new[] { "task of the first copy", "task of the second copy" }));
+    }
+
+    [Test]
     public void MergeDriver_WithoutACommonAncestor_KeepsEverySessionOfBothSides()
     {
         // Two branches that each added the file: git passes an empty ancestor.

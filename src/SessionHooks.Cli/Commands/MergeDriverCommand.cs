@@ -42,9 +42,10 @@ internal static class MergeDriverCommand
                 File.WriteAllText(oursPath, merged);
                 return 0;
             }
-            catch (IOException exception)
+            catch (Exception exception) when (exception is not OutOfMemoryException)
             {
-                Console.Error.WriteLine($"session merge-driver: {displayPath}: {exception.Message}");
+                // git then leaves its own conflict markers: the merge stops, nothing is lost.
+                Console.Error.WriteLine($"session merge-driver: {displayPath}: cannot merge by id ({exception.Message}); leaving the conflict to git");
                 return 1;
             }
         });

@@ -20,20 +20,22 @@ internal static class SessionMerge
             Extra = MergeExtra(ours.Extra, theirs.Extra),
         };
 
-        var theirsById = theirs.Sessions.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First());
-        var seen = new HashSet<string>();
-        foreach (var session in ours.Sessions.Concat(theirs.Sessions))
+        // Ours first, then sessions only theirs has, each in their own order: stable, diff-friendly.
+        // Every copy of an id (one on each side, or two on one side) is folded into one.
+        var at = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var session in Present(ours).Concat(Present(theirs)))
         {
-            if (!seen.Add(session.Id))
+            if (at.TryGetValue(KeyOf(session), out var index))
             {
-                continue;
+                merged.Sessions[index] = Merge(merged.Sessions[index], session);
             }
-
-            var other = theirsById.GetValueOrDefault(session.Id);
-            merged.Sessions.Add(other is null || ReferenceEquals(other, session) ? session : Merge(session, other));
+            else
+            {
+                at[KeyOf(session)] = merged.Sessions.Count;
+                merged.Sessions.Add(session);
+            }
         }
 
-        // Ours first, then sessions only theirs has, each in their own order: stable, diff-friendly.
         return merged;
     }
 
@@ -52,19 +54,29 @@ internal static class SessionMerge
             return merged;
         }
 
-        var removed = ancestor.Sessions
-            .Where(s => s is not null && (RemovedBy(ours, theirs, s) || RemovedBy(theirs, ours, s)))
-            .Select(s => s.Id)
+        var oursById = CopiesById(ours);
+        var theirsById = CopiesById(theirs);
+        var removed = Present(ancestor)
+            .Where(s => RemovedBy(oursById, theirsById, s) || RemovedBy(theirsById, oursById, s))
+            .Select(KeyOf)
             .ToHashSet(StringComparer.Ordinal);
-        merged.Sessions.RemoveAll(s => s is not null && removed.Contains(s.Id));
+        merged.Sessions.RemoveAll(s => removed.Contains(KeyOf(s)));
         return merged;
     }
 
-    /// <summary>True when <paramref name="side"/> dropped the ancestor's session and <paramref name="other"/> holds it unchanged.</summary>
-    private static bool RemovedBy(AiSessions side, AiSessions other, Session ancestral) =>
-        !side.Sessions.Any(s => s?.Id == ancestral.Id)
-        && other.Sessions.Where(s => s?.Id == ancestral.Id).ToList() is [var kept]
+    /// <summary>True when <paramref name="side"/> dropped the ancestor's session and <paramref name="other"/> holds it, once, unchanged.</summary>
+    private static bool RemovedBy(Dictionary<string, List<Session>> side, Dictionary<string, List<Session>> other, Session ancestral) =>
+        !side.ContainsKey(KeyOf(ancestral))
+        && other.TryGetValue(KeyOf(ancestral), out var copies) && copies is [var kept]
         && SessionJson.Serialize(kept) == SessionJson.Serialize(ancestral);
+
+    private static Dictionary<string, List<Session>> CopiesById(AiSessions file) =>
+        Present(file).GroupBy(KeyOf, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+
+    /// <summary>The sessions of a file; a <c>null</c> in the list (a hand edit) is no session.</summary>
+    private static IEnumerable<Session> Present(AiSessions file) => file.Sessions.Where(s => s is not null);
+
+    private static string KeyOf(Session session) => session.Id ?? "";
 
     public static Worklog Merge(Worklog ours, Worklog theirs)
     {
@@ -76,7 +88,7 @@ internal static class SessionMerge
         };
 
         var byId = new Dictionary<string, WorklogEntry>();
-        foreach (var entry in ours.Entries.Concat(theirs.Entries))
+        foreach (var entry in ours.Entries.Concat(theirs.Entries).Where(e => e?.Id is not null))
         {
             // An entry is written once; should both sides hold different versions (an amended
             // commit), the later one is kept.

@@ -46,9 +46,12 @@ internal sealed class CurrentSessionOutOfStepRule : PushRule
         }
 
         var view = push.Worktree;
-        if ((push.Records.Registry?.Find(current.Metadata.SessionId) ?? view.Find(current.Metadata.SessionId)) is not { } session)
+        var id = current.Metadata.SessionId;
+        if ((push.Records.Registry?.Find(id) ?? view.Find(id)) is not { } session)
         {
-            yield return DiagnosticCatalog.CurrentSessionOutOfStep.ForFile(path, $"{path} names session {current.Metadata.SessionId}, which no record has");
+            yield return DiagnosticCatalog.CurrentSessionOutOfStep.ForFile(path, push.Records.FindSession(id) is null
+                ? $"{path} names session {id}, which no record has"
+                : $"{path} names session {id}, which has ended and is archived");
         }
         else if (session.Branch != branch)
         {

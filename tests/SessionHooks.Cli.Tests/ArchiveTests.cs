@@ -102,6 +102,42 @@ public class ArchiveTests
         Assert.That(repo.Ok("archive"), Does.Contain("Nothing to archive"));
     }
 
+    [Test]
+    public void ASessionBothLiveAndArchived_IsAWarningThatHoldsNoPushBack_AndArchiveFoldsItsCopies()
+    {
+        // What a merge leaves when this side archived a session another branch changed since:
+        // the changed copy back in the hot file, and the ended one in the archive.
+        var repo = CliRepository.Create();
+        repo.Repo.Commit("a.txt", "a\n");
+        var registry = repo.Sessions();
+        registry["sessions"]!.AsArray().Add(Generate(1, "completed", []));
+        repo.Repo.Write(".sessions/ai_sessions.json", registry.ToJsonString());
+        repo.Run("commit", "-q", "-am", "An ended session");
+        repo.Ok("archive");
+        repo.Run("commit", "-q", "-m", "Archive it");
+        registry = repo.Sessions();
+        var changed = Generate(1, "active", [Task("a task added on another branch")]);
+        changed["last_updated"] = TimeOf(0);
+        registry["sessions"]!.AsArray().Add(changed);
+        repo.Repo.Write(".sessions/ai_sessions.json", registry.ToJsonString());
+        repo.Run("commit", "-q", "-am", "The merge's result");
+
+        var validate = repo.Session("validate");
+        Assert.That(validate.ExitCode, Is.Zero, validate.ToString());
+        Assert.That(validate.StandardOutput + validate.StandardError, Does.Contain("SH3007").And.Contain(IdOf(1)));
+        var push = repo.Repo.Try("push", "-q", "origin", "HEAD");
+        Assert.That(push.ExitCode, Is.Zero, push.ToString());
+
+        Assert.That(repo.Ok("archive"), Does.Contain($"Folded {IdOf(1)}"));
+
+        var hot = repo.Sessions()["sessions"]!.AsArray().Single(s => (string?)s!["id"] == IdOf(1))!;
+        Assert.That((string?)hot["status"], Is.EqualTo("completed"), "the copy updated last, the archived one, gives the status");
+        Assert.That(hot["backlog"]!.AsArray().Select(b => (string?)b!["text"]), Does.Contain("a task added on another branch"), "and nothing the other copy held is lost");
+        Assert.That(repo.ReadJson(".sessions/archive/ai_sessions.json")["sessions"]!.AsArray(), Is.Empty, "kept hot for its open task, listed once");
+        repo.Run("commit", "-q", "-m", "Fold");
+        Assert.That(repo.Ok("validate"), Does.Not.Contain("SH3007"));
+    }
+
     private static string TimeOf(int i) => new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(i).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     private static JsonObject Generate(int i, string status, JsonNode[] backlog) => new()

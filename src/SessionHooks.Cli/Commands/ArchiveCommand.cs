@@ -15,13 +15,18 @@ internal static class ArchiveCommand
         command.SetAction(result => CommandRunner.InRepository("archive", context =>
         {
             var report = SessionArchive.Run(context, ParseDate(result.GetValue(before)));
+            foreach (var id in report.Folded)
+            {
+                Console.WriteLine($"Folded {SafeText.Terminal(id)}: it was listed in ai_sessions.json and in the archive; one copy now holds both");
+            }
+
             foreach (var (id, reason) in report.Kept)
             {
                 Console.WriteLine($"Kept {SafeText.Terminal(id)}: {reason}");
             }
 
             Console.WriteLine(report.Archived.Count == 0
-                ? "Nothing to archive"
+                ? report.Folded.Count == 0 ? "Nothing to archive" : "Nothing more to archive; the fold is staged for your next commit"
                 : $"Archived {report.Archived.Count} session(s) to .sessions/archive/; staged for your next commit");
             return ExitCodes.Ok;
         }));

@@ -79,6 +79,10 @@ internal static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor EntryInOtherSessionFolder = new("SH3006", Severity.Error,
         "A worklog entry is filed under another session's folder", "move the entry to the worklog folder of the session it names, or correct its session");
 
+    public static readonly DiagnosticDescriptor SessionLiveAndArchived = new("SH3007", Severity.Warning,
+        "A session is listed both in ai_sessions.json and in the archive (a merge brought back a copy changed on another branch)",
+        "run 'session archive' to fold the two copies into one");
+
     public static readonly DiagnosticDescriptor CurrentSessionOutOfStep = new("SH4001", Severity.Error,
         "current_session.json is out of step with the branch", "run 'session recover'");
 
@@ -141,7 +145,7 @@ internal static class DiagnosticCatalog
         FileUnreadable, InvalidJson, ConflictMarkers, InvalidUtf8, ByteOrderMark, FileTooLarge, NestingTooDeep,
         EmptyFile, UnknownSchemaVersion, InvalidSchemaVersion, OlderFormatVersion,
         RequiredPropertyMissing, WrongType, ValueNotAllowed, ValueFormat, PropertyNotAllowed, SecretPatternUnusable, SchemaViolation,
-        DuplicateSessionId, DuplicateEntryId, UnknownSession, CurrentSessionMissing, CommitSessionUnknown, EntryInOtherSessionFolder,
+        DuplicateSessionId, DuplicateEntryId, UnknownSession, CurrentSessionMissing, CommitSessionUnknown, EntryInOtherSessionFolder, SessionLiveAndArchived,
         CurrentSessionOutOfStep, UnloggedCommit, ClosedSessionPushed, SessionOutdated, UncommittedSessionChanges,
         NotARepository, GitUnsupported, LockTimeout, FileNotWritable, RevisionNotFound, AuthorUnknown,
         OwnedPathIsLink, OwnedPathOutside, HooksPathOutside, SecretCheckTooSlow,

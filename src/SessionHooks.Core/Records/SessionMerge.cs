@@ -104,7 +104,8 @@ internal static class SessionMerge
         return merged;
     }
 
-    private static Session Merge(Session ours, Session theirs)
+    /// <summary>Two copies of one session as one: fields of the copy updated last, the earliest creation, lists as sets.</summary>
+    public static Session Merge(Session ours, Session theirs)
     {
         var (newer, older) = theirs.LastUpdated > ours.LastUpdated ? (theirs, ours) : (ours, theirs);
         return new Session

@@ -36,11 +36,13 @@ internal sealed class CrossFileRule : PushRule
 
     public override string Description => "Ids are duplicated, or an entry, a commit or the current session names an unknown session.";
 
-    public override IReadOnlyList<DiagnosticDescriptor> Codes { get; } = [.. DiagnosticCatalog.All.Where(d => d.Code.StartsWith("SH3", StringComparison.Ordinal))];
+    public override IReadOnlyList<DiagnosticDescriptor> Codes { get; } =
+        [.. DiagnosticCatalog.All.Where(d => d.Code.StartsWith("SH3", StringComparison.Ordinal) && d != DiagnosticCatalog.SessionLiveAndArchived)];
 
     internal override IEnumerable<Diagnostic> Check(PushedBranch push)
     {
-        foreach (var diagnostic in push.Records.Diagnostics.Where(d => d.Code.StartsWith("SH3", StringComparison.Ordinal)))
+        // A session both live and archived (SH3007) holds nothing back from a push: 'session archive' folds it.
+        foreach (var diagnostic in push.Records.Diagnostics.Where(d => Codes.Any(c => c.Code == d.Code)))
         {
             yield return diagnostic;
         }

@@ -29,6 +29,16 @@ internal static class CrossFileRules
         var archived = files.Archive?.Value.Sessions.Where(s => s is not null).Select(s => s.Id).ToHashSet(StringComparer.Ordinal) ?? [];
         if (files.Archive is { } archive)
         {
+            if (sessions is not null)
+            {
+                var both = sessions.Value.Sessions.Select((s, i) => (s?.Id, Index: i))
+                    .Where(s => s.Id is not null && archived.Contains(s.Id))
+                    .Select(s => new Finding(s.Id!, $"$.sessions[{s.Index}].id", null, 0))
+                    .ToList();
+                Report(diagnostics, sessions.Bytes, sessions.DisplayPath, both, (id, _) =>
+                    (DiagnosticCatalog.SessionLiveAndArchived, $"the session '{id}' is also in {archive.DisplayPath}"));
+            }
+
             Report(diagnostics, archive.Bytes, archive.DisplayPath, Duplicates([.. archive.Value.Sessions.Select(s => s.Id)], i => $"$.sessions[{i}].id"), (id, first) =>
                 (DiagnosticCatalog.DuplicateSessionId, $"the session id '{id}' is already used by the session at line {first}"));
         }

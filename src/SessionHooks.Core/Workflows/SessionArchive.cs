@@ -31,6 +31,7 @@ internal static class SessionArchive
             var archive = archiveRead.Value ?? FileFormats.AiSessions.Fresh(RecordPaths.ArchiveRegistry);
             var current = store.ReadCurrentSession().Value?.Metadata.SessionId;
             var hot = view.Committed;
+            Unarchive(hot, archive, report);
             foreach (var session in hot.Sessions.Where(s => s.Status is SessionStatus.Completed or SessionStatus.Abandoned).ToList())
             {
                 if (before is { } limit && session.LastUpdated >= limit)
@@ -51,7 +52,7 @@ internal static class SessionArchive
                 report.Archived.Add(session.Id);
             }
 
-            if (report.Archived.Count == 0)
+            if (report.Archived.Count == 0 && report.Folded.Count == 0)
             {
                 return report;
             }
@@ -64,6 +65,26 @@ internal static class SessionArchive
         context.Git.Stage(staged);
         context.Log.Information("archived {Count} sessions", report.Archived.Count);
         return report;
+    }
+
+    /// <summary>
+    /// A session listed in both files (a merge kept the copy another branch changed after the
+    /// session was archived here): the two copies are folded into the hot file's and the archive
+    /// forgets it; the rules below then decide whether it goes back to the archive. Its worklog
+    /// files stay where they are: every reader reads both folders.
+    /// </summary>
+    private static void Unarchive(AiSessions hot, AiSessions archive, ArchiveReport report)
+    {
+        var archived = archive.Sessions.Where(s => s is not null).GroupBy(s => s.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Aggregate(SessionMerge.Merge), StringComparer.Ordinal);
+        for (var i = 0; i < hot.Sessions.Count; i++)
+        {
+            if (hot.Sessions[i] is { } live && archived.TryGetValue(live.Id, out var copy))
+            {
+                hot.Sessions[i] = SessionMerge.Merge(live, copy);
+                archive.Sessions.RemoveAll(s => s?.Id == live.Id);
+                report.Folded.Add(live.Id);
+            }
+        }
     }
 
     /// <summary>Why an ended session stays in the hot files for now, or null when it can go.</summary>
@@ -81,7 +102,7 @@ internal static class SessionArchive
         }
 
         // Open tasks pass to the branch's next session when it starts; archived, they would be forgotten.
-        var carried = view.Registry.Sessions.Where(s => s.IsOpen).SelectMany(s => s.Backlog).Where(b => b.IsOpen).Select(b => b.Text).ToHashSet(StringComparer.Ordinal);
+        var carried = view.Registry.Sessions.Where(s => s.IsOpen && s.Id != session.Id).SelectMany(s => s.Backlog).Where(b => b.IsOpen).Select(b => b.Text).ToHashSet(StringComparer.Ordinal);
         return session.Backlog.Any(b => b.IsOpen && !carried.Contains(b.Text))
             ? "it has open tasks no open session carries yet; finish or drop them, or start the branch's next session"
             : null;
@@ -107,6 +128,9 @@ internal static class SessionArchive
 internal sealed class ArchiveReport
 {
     public List<string> Archived { get; } = [];
+
+    /// <summary>Sessions that were in both files, folded into one copy.</summary>
+    public List<string> Folded { get; } = [];
 
     public List<(string SessionId, string Reason)> Kept { get; } = [];
 }

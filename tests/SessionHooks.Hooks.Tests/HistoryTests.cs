@@ -314,6 +314,40 @@ public class HistoryTests
     }
 
     [Test]
+    public void PullAfterAnotherCloneArchivedTheSessionLoggedInto_StopsOnlyUntilRecover_AndLosesNothing()
+    {
+        // git sees the archive as a folder renamed, and a worklog file this clone added in the old
+        // folder as a conflict over where it goes; recover settles it, the user finishes the merge.
+        var history = History.Start();
+        var repo = history.Repo;
+        history.Log("decision", "decided in the first clone");
+        repo.Repo.Commit("m.txt", "m\n", "work on main");
+        repo.Run("push", "-q", "origin", "main");
+        var other = history.SecondClone();
+        GitRunner.Check(repo.Session("end", "--summary", "done in the first clone"));
+        repo.Repo.Commit("e.txt", "e\n", "after the end");
+        GitRunner.Check(repo.Session("archive"));
+        repo.Run("commit", "-q", "-m", "Archive ended sessions");
+        GitRunner.Check(repo.Try("push", "-q", "origin", "main"));
+
+        other.Session("log", "decision", "decided in the second clone before it knew");
+        other.Repo.Commit("o.txt", "o\n", "from the second clone");
+        var pull = other.Try("-c", "pull.rebase=false", "pull", "-q", "--no-edit", "origin", "main");
+        Assert.That(pull.ExitCode, Is.Not.Zero, "git stops: the file's folder was archived on the other side");
+
+        var recover = other.Session("recover");
+        Assert.That(recover.ExitCode, Is.Zero, recover.ToString());
+        Assert.That(recover.StandardOutput, Does.Contain("git's conflict is resolved").And.Contain("git commit"));
+        GitRunner.Check(other.TryWith(new Dictionary<string, string?> { ["GIT_EDITOR"] = "true" }, "commit", "-q", "--no-edit"));
+
+        Assert.That(other.ArchivedEntries().Select(e => (string?)e["text"]), Does.Contain("decided in the second clone before it knew"));
+        Assert.That(other.TrackedChanges(), Is.Empty);
+        var push = other.Try("push", "-q", "origin", "main");
+        Assert.That(push.ExitCode, Is.Zero, "its commit was made while the session was open there\n" + push);
+        Assert.That(other.Session("validate").ExitCode, Is.Zero);
+    }
+
+    [Test]
     public void MergeSquash_BringsTheBranchsRecordsAlong()
     {
         var history = History.Start();

@@ -117,6 +117,24 @@ internal sealed partial class GitRepository
         }
     }
 
+    /// <summary>
+    /// The paths under <paramref name="folder"/> that a merge, rebase or cherry-pick left unmerged
+    /// in the index (git's conflicts), as <c>git ls-files --unmerged</c> lists them.
+    /// </summary>
+    public IReadOnlyList<string> UnmergedPaths(string folder)
+    {
+        var result = RunGit(["ls-files", "--unmerged", "-z", "--", folder], extra: LiteralPaths);
+        if (!result.Succeeded)
+        {
+            return [];
+        }
+
+        // "<mode> <id> <stage>\t<path>", one line per stage.
+        return [.. result.StandardOutput.Split('\0', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => line[(line.IndexOf('\t', StringComparison.Ordinal) + 1)..])
+            .Distinct(StringComparer.Ordinal)];
+    }
+
     /// <summary>A blob's text by its id (as <see cref="IndexBlobIds"/> gives it); null when the repository has no such blob.</summary>
     public string? ReadBlob(string blobId) =>
         ObjectIds.IsObjectId(blobId) && Repo.Lookup<Blob>(blobId) is { } blob ? BlobText(blob) : null;

@@ -125,6 +125,25 @@ internal sealed class PushedRecords
         return archive?.Find(id);
     }
 
+    /// <summary>
+    /// True when the records of <paramref name="commitId"/> itself say the session has ended (live
+    /// or archived): the commit was made knowing it. A commit made in another clone, where the
+    /// session was still open, is not one.
+    /// </summary>
+    public bool EndedAt(string commitId, string sessionId)
+    {
+        foreach (var path in (ReadOnlySpan<string>)[RecordPaths.Registry, RecordPaths.ArchiveRegistry])
+        {
+            if (git.ReadBlobBytesAtCommit(commitId, path) is { } blob
+                && (SessionFileParser.ReadSessionsOf(blob.Bytes, (id, _) => id == sessionId) ?? SessionFileParser.ParseAiSessions(blob.Bytes, path).Value)?.Find(sessionId) is { } session)
+            {
+                return !session.IsOpen;
+            }
+        }
+
+        return false;
+    }
+
     private static bool NamesUnknownSession(AiSessions registry, List<SessionDocument<Worklog>> worklogs)
     {
         var known = registry.Sessions.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);

@@ -78,7 +78,10 @@ internal sealed class ClosedSessionPushedRule : PushRule
 
         foreach (var group in push.Commits.Where(c => !c.IsMerge && c.SessionId is not null).GroupBy(c => c.SessionId!))
         {
-            if (push.Records.FindSession(group.Key) is { IsOpen: false } closed && group.Any(c => c.CommitTime > closed.LastUpdated))
+            // Made after the end by the clock, and on top of the records that say it ended: a
+            // commit made in another clone while the session was open there is that clone's work.
+            if (push.Records.FindSession(group.Key) is { IsOpen: false } closed
+                && group.Any(c => c.CommitTime > closed.LastUpdated && push.Records.EndedAt(c.Id, closed.Id)))
             {
                 yield return DiagnosticCatalog.ClosedSessionPushed.ForFile(RecordPaths.Registry,
                     $"session {closed.Id} of '{closed.Branch}' is {Names.Of(closed.Status)}, yet commits made after it ended are pushed for it");

@@ -40,10 +40,17 @@ internal static class Recovery
         using (context.Store.LockAll())
         {
             Repair(context, RecordPaths.Registry, SessionFileParser.ParseAiSessions, SessionMerge.Merge, SessionJson.Serialize, report, repaired);
+            Repair(context, RecordPaths.ArchiveRegistry, SessionFileParser.ParseAiSessions, SessionMerge.Merge, SessionJson.Serialize, report, repaired);
             Repair(context, RecordPaths.LegacyWorklog, SessionFileParser.ParseWorklog, SessionMerge.Merge, SessionJson.Serialize, report, repaired);
             foreach (var path in context.Store.WorklogSessions().SelectMany(context.Store.WorklogFiles))
             {
                 Repair(context, path, SessionFileParser.ParseWorklog, SessionMerge.Merge, SessionJson.Serialize, report, repaired);
+            }
+
+            if (ResolveGitConflicts(context, report))
+            {
+                // The operation git stopped is the user's to finish; sessions are resolved after it.
+                return report;
             }
 
             var view = RecordView.Read(context.Store);
@@ -219,6 +226,52 @@ internal static class Recovery
         }
 
         return restored;
+    }
+
+    /// <summary>
+    /// Record files git stopped a merge, rebase or cherry-pick over and that now read cleanly (the
+    /// merge driver merged them, <see cref="Repair"/> resolved their markers, or git only could not
+    /// decide where a file goes: a worklog file added in a folder the other side archived) are
+    /// staged as they are, which is what settles a conflict in git. A file git left deleted on one
+    /// side and changed on the other stays for the user to decide.
+    /// </summary>
+    /// <returns>True when git has conflicts over record files, resolved here or not: the rest waits for the operation to end.</returns>
+    private static bool ResolveGitConflicts(SessionContext context, RecoveryReport report)
+    {
+        var resolved = new List<string>();
+        var unmerged = context.Git.UnmergedPaths(RecordPaths.Folder);
+        foreach (var path in unmerged)
+        {
+            if (RecordPaths.KindOf(path) is not (SessionFileKind.Worklog or SessionFileKind.AiSessions) || context.Store.ReadBytes(path) is not { } bytes)
+            {
+                report.Add($"{path}: git's conflict over it is left to you (git add or git rm it, then finish with git commit or git rebase --continue)");
+                continue;
+            }
+
+            var readable = RecordPaths.KindOf(path) == SessionFileKind.Worklog
+                ? !SessionFileParser.ParseWorklog(bytes, path).HasErrors
+                : !SessionFileParser.ParseAiSessions(bytes, path).HasErrors;
+            if (!readable)
+            {
+                report.Add($"{path}: git's conflict over it is left to you: the file does not read as a session file");
+                continue;
+            }
+
+            resolved.Add(path);
+            report.Add($"{path}: git's conflict is resolved with the file as merged");
+        }
+
+        if (resolved.Count > 0 && !report.DryRun)
+        {
+            context.Git.Stage(resolved);
+        }
+
+        if (unmerged.Count > 0)
+        {
+            report.Add("finish with 'git commit' (or 'git rebase --continue'), then run 'session recover' again if the push asks for it");
+        }
+
+        return unmerged.Count > 0;
     }
 
     /// <summary>Writes what is pending for the branch into a commit of its own, which names its session as any commit does.</summary>

@@ -138,6 +138,29 @@ public class ArchiveTests
         Assert.That(repo.Ok("validate"), Does.Not.Contain("SH3007"));
     }
 
+    [Test]
+    public void ABrokenArchiveRegistry_IsSetAsideAndRebuiltByRecover_AsTheLiveOneIs()
+    {
+        var repo = CliRepository.Create();
+        repo.Repo.Commit("a.txt", "a\n");
+        var registry = repo.Sessions();
+        registry["sessions"]!.AsArray().Add(Generate(1, "completed", []));
+        repo.Repo.Write(".sessions/ai_sessions.json", registry.ToJsonString());
+        repo.Run("commit", "-q", "-am", "An ended session");
+        repo.Ok("archive");
+        repo.Run("commit", "-q", "-m", "Archive it");
+        var committed = File.ReadAllText(Path.Combine(repo.Root, ".sessions/archive/ai_sessions.json"));
+        repo.Repo.Write(".sessions/archive/ai_sessions.json", "{\"sessions\": [");
+        Assert.That(repo.Session("validate").ExitCode, Is.Not.Zero);
+
+        var recover = repo.Ok("recover");
+
+        Assert.That(recover, Does.Contain(".sessions/archive/ai_sessions.json: unreadable").And.Contain("rebuilt from the last commit").And.Not.Contain("could not commit"));
+        Assert.That(File.ReadAllText(Path.Combine(repo.Root, ".sessions/archive/ai_sessions.json")), Is.EqualTo(committed));
+        Assert.That(Directory.GetFiles(Path.Combine(repo.Root, ".sessions/archive"), "ai_sessions.bad-*.json"), Has.Length.EqualTo(1), "the broken copy is kept aside");
+        Assert.That(repo.Session("validate").ExitCode, Is.Zero);
+    }
+
     private static string TimeOf(int i) => new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(i).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     private static JsonObject Generate(int i, string status, JsonNode[] backlog) => new()

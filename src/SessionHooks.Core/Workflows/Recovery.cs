@@ -301,6 +301,13 @@ internal static class Recovery
             return;
         }
 
+        if (recording is null && git.PathsChangedSinceHead(paths).Count == 0)
+        {
+            // A file rebuilt from the last commit is that commit's again: git would refuse an empty commit.
+            report.Add("the repaired files are now as the last commit holds them; nothing to commit");
+            return;
+        }
+
         git.StageIntoIndex(repaired);
 
         // The hooks are off for this commit: it records the pending area itself, and names its session itself.

@@ -560,8 +560,11 @@ public class HistoryTests
 
             // git's commits of the branch that are the session's: those naming it, and those it backfilled (no trailer).
             session ??= Session;
+            // Merges count when they name the session (their trailer is one, as any commit's).
             var expected = Repo.Log((countFrom ?? Base) + "..HEAD")
-                .Count(line => line.EndsWith(" | " + session, StringComparison.Ordinal) || line.EndsWith(" | ", StringComparison.Ordinal));
+                .Count(line => line.EndsWith(" | " + session, StringComparison.Ordinal) || line.EndsWith(" | ", StringComparison.Ordinal))
+                + Repo.Run("log", "--merges", "--format=%(trailers:key=Session-Id,valueonly)", (countFrom ?? Base) + "..HEAD")
+                    .Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(line => line.Trim() == session);
             var summary = JsonNode.Parse(Repo.Session("summary", session, "--json").StandardOutput)!;
             var counted = summary["commits"]!.AsArray().Select(c => (string)c!).Count(c => Repo.Try("merge-base", "--is-ancestor", countFrom ?? Base, c).ExitCode == 0 && c != Repo.Run("rev-parse", countFrom ?? Base).Trim());
             Assert.That(counted, Is.EqualTo(expected), "summary counts the session's commits git has on the branch");

@@ -149,6 +149,8 @@ public class PreCommitTests
         var merge = repo.Try("merge", "--no-ff", "-q", "-m", "merge feature/a", "feature/a");
 
         Assert.That(merge.ExitCode, Is.Zero, merge.ToString());
+        Assert.That(repo.Run("log", "-1", "--format=%s").Trim(), Is.EqualTo("merge feature/a"), "the Session-Id line is a trailer, not part of the subject");
+        Assert.That(repo.Run("log", "-1", "--format=%(trailers:key=Session-Id,valueonly)").Trim(), Is.EqualTo(repo.CurrentSessionId()));
         Assert.That(repo.TrackedChanges(), Is.Empty);
         Assert.That(repo.WorklogEntries().Select(e => (string?)e["text"]), Is.EquivalentTo(new[] { "decided on feature/a", "decided on main" }));
         Assert.That(repo.Sessions()["sessions"]!.AsArray(), Has.Count.EqualTo(2), "both branches' sessions");

@@ -195,6 +195,16 @@ internal sealed partial class GitRepository
     /// </remarks>
     public void SetTrailer(string messageFile, string key, string value)
     {
+        // 'git merge -m' leaves its message without a final newline, and interpret-trailers then
+        // joins the trailer to the subject's paragraph: the subject would read "merge x Session-Id: …".
+        using (var file = new FileStream(messageFile, FileMode.Open, FileAccess.ReadWrite))
+        {
+            if (file.Length > 0 && file.Seek(-1, SeekOrigin.End) >= 0 && file.ReadByte() != '\n')
+            {
+                file.WriteByte((byte)'\n');
+            }
+        }
+
         var result = RunGit(["interpret-trailers", "--in-place", "--if-exists", "replace", "--if-missing", "add",
             "--trailer", $"{key}: {value}", "--", Path.GetFullPath(messageFile)]);
         if (!result.Succeeded)

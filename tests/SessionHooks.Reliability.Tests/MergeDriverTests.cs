@@ -79,6 +79,24 @@ public class MergeDriverTests
     }
 
     [Test]
+    public void MergeDriver_ARepositoryNoteRemovedOnOneSide_StaysRemoved_AndOnesAddedOnEitherAreKept()
+    {
+        static string Registry(string notes, string cache) =>
+            $"{{ \"schema_version\": 1, \"knowledge_cache\": [{cache}], \"context_notes\": [{notes}], \"sessions\": [] }}";
+
+        var (result, merged) = RunDriver(
+            "ai_sessions.json",
+            Registry("\"old note\", \"kept note\"", "\"old.md\""),
+            Registry("\"kept note\", \"our note\"", "\"old.md\""),
+            Registry("\"old note\", \"kept note\", \"their note\"", ""));
+
+        Assert.That(result.ExitCode, Is.Zero, result.ToString());
+        var file = JsonNode.Parse(merged)!;
+        Assert.That(Strings(file["context_notes"]), Is.EqualTo(new[] { "kept note", "our note", "their note" }));
+        Assert.That(Strings(file["knowledge_cache"]), Is.Empty);
+    }
+
+    [Test]
     public void MergeDriver_WithoutACommonAncestor_KeepsEverySessionOfBothSides()
     {
         // Two branches that each added the file: git passes an empty ancestor.

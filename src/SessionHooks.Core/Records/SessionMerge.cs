@@ -61,7 +61,18 @@ internal static class SessionMerge
             .Select(KeyOf)
             .ToHashSet(StringComparer.Ordinal);
         merged.Sessions.RemoveAll(s => removed.Contains(KeyOf(s)));
+
+        // The repository-wide lists the same way: what one side removed since the ancestor stays removed.
+        merged.KnowledgeCache = WithoutRemoved(merged.KnowledgeCache, ancestor.KnowledgeCache, ours.KnowledgeCache, theirs.KnowledgeCache);
+        merged.ContextNotes = WithoutRemoved(merged.ContextNotes, ancestor.ContextNotes, ours.ContextNotes, theirs.ContextNotes);
         return merged;
+    }
+
+    private static List<string> WithoutRemoved(List<string> merged, List<string> ancestor, List<string> ours, List<string> theirs)
+    {
+        var (inOurs, inTheirs) = (ours.ToHashSet(StringComparer.Ordinal), theirs.ToHashSet(StringComparer.Ordinal));
+        var removed = ancestor.Where(item => !inOurs.Contains(item) || !inTheirs.Contains(item)).ToHashSet(StringComparer.Ordinal);
+        return removed.Count == 0 ? merged : [.. merged.Where(item => !removed.Contains(item))];
     }
 
     /// <summary>True when <paramref name="side"/> dropped the ancestor's session and <paramref name="other"/> holds it, once, unchanged.</summary>

@@ -11,6 +11,24 @@ namespace SessionHooks.Cli.Tests;
 public class ValidateOutputTests
 {
     [Test]
+    public void RightAfterANewBranchIsCheckedOut_TheRecordsAreValid_AndAfterItsFirstCommitToo()
+    {
+        // The branch's session waits in the pending area for its first commit: known, not missing.
+        var repo = CliRepository.Create();
+        repo.Run("checkout", "-q", "-b", "feature/new");
+
+        var before = repo.Session("validate");
+        Assert.That(before.ExitCode, Is.Zero, before.ToString());
+        Assert.That(before.StandardOutput, Does.Not.Contain("SH3004"));
+
+        repo.Repo.Commit("n.txt", "n\n");
+        Assert.That(repo.Session("validate").ExitCode, Is.Zero);
+        File.WriteAllText(repo.Repo.Path(".sessions/current_session.json"),
+            File.ReadAllText(repo.Repo.Path(".sessions/current_session.json")).Replace(repo.CurrentSessionId(), "20261121-zzzzz", StringComparison.Ordinal));
+        Assert.That(repo.Session("validate").StandardOutput, Does.Contain("SH3004"), "a session neither registered nor pending is still reported");
+    }
+
+    [Test]
     public void EveryLine_MatchesMsCompile_AndNamesAnExistingFileByAbsolutePath_FromASubfolder()
     {
         var repo = Broken();

@@ -16,7 +16,10 @@ internal static class ValidateCommand
         var command = new Command("validate", "Check the session files against their schemas and cross-file rules") { json, relative };
         command.SetAction(result => CommandRunner.InRepository("validate", context =>
         {
-            var diagnostics = RepositoryValidator.Validate(context.WorktreeRoot, new RepositoryValidationOptions { AbsolutePaths = true })
+            // A session started on checkout waits in the pending area for the branch's first commit: it is known.
+            var pending = context.Store.Pending.ReadAll().Select(p => p.SessionId).ToHashSet(StringComparer.Ordinal);
+            var options = new RepositoryValidationOptions { AbsolutePaths = true, CrossFile = new CrossFileRuleOptions { PendingSessions = pending } };
+            var diagnostics = RepositoryValidator.Validate(context.WorktreeRoot, options)
                 .Concat(Workflows.BranchValidation.Check(context))
                 .Select(d => d with { File = Display(d.File, context.WorktreeRoot, result.GetValue(relative)) })
                 .ToList();

@@ -107,15 +107,8 @@ public class ArchiveTests
     {
         // What a merge leaves when this side archived a session another branch changed since:
         // the changed copy back in the hot file, and the ended one in the archive.
-        var repo = CliRepository.Create();
-        repo.Repo.Commit("a.txt", "a\n");
+        var repo = WithOneSessionArchived();
         var registry = repo.Sessions();
-        registry["sessions"]!.AsArray().Add(Generate(1, "completed", []));
-        repo.Repo.Write(".sessions/ai_sessions.json", registry.ToJsonString());
-        repo.Run("commit", "-q", "-am", "An ended session");
-        repo.Ok("archive");
-        repo.Run("commit", "-q", "-m", "Archive it");
-        registry = repo.Sessions();
         var changed = Generate(1, "active", [Task("a task added on another branch")]);
         changed["last_updated"] = TimeOf(0);
         registry["sessions"]!.AsArray().Add(changed);
@@ -141,14 +134,7 @@ public class ArchiveTests
     [Test]
     public void ABrokenArchiveRegistry_IsSetAsideAndRebuiltByRecover_AsTheLiveOneIs()
     {
-        var repo = CliRepository.Create();
-        repo.Repo.Commit("a.txt", "a\n");
-        var registry = repo.Sessions();
-        registry["sessions"]!.AsArray().Add(Generate(1, "completed", []));
-        repo.Repo.Write(".sessions/ai_sessions.json", registry.ToJsonString());
-        repo.Run("commit", "-q", "-am", "An ended session");
-        repo.Ok("archive");
-        repo.Run("commit", "-q", "-m", "Archive it");
+        var repo = WithOneSessionArchived();
         var committed = File.ReadAllText(Path.Combine(repo.Root, ".sessions/archive/ai_sessions.json"));
         repo.Repo.Write(".sessions/archive/ai_sessions.json", "{\"sessions\": [");
         Assert.That(repo.Session("validate").ExitCode, Is.Not.Zero);
@@ -159,6 +145,20 @@ public class ArchiveTests
         Assert.That(File.ReadAllText(Path.Combine(repo.Root, ".sessions/archive/ai_sessions.json")), Is.EqualTo(committed));
         Assert.That(Directory.GetFiles(Path.Combine(repo.Root, ".sessions/archive"), "ai_sessions.bad-*.json"), Has.Length.EqualTo(1), "the broken copy is kept aside");
         Assert.That(repo.Session("validate").ExitCode, Is.Zero);
+    }
+
+    /// <summary>A repository whose generated session 1 ended, was archived, and the move committed.</summary>
+    private static CliRepository WithOneSessionArchived()
+    {
+        var repo = CliRepository.Create();
+        repo.Repo.Commit("a.txt", "a\n");
+        var registry = repo.Sessions();
+        registry["sessions"]!.AsArray().Add(Generate(1, "completed", []));
+        repo.Repo.Write(".sessions/ai_sessions.json", registry.ToJsonString());
+        repo.Run("commit", "-q", "-am", "An ended session");
+        repo.Ok("archive");
+        repo.Run("commit", "-q", "-m", "Archive it");
+        return repo;
     }
 
     private static string TimeOf(int i) => new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero).AddMinutes(i).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
